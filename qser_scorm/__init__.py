@@ -1,0 +1,17 @@
+"""qser-scorm: build SCORM 1.2 and xAPI packages from a course written in YAML and Markdown.
+
+The public surface is what this module exports; everything else may change.
+"""
+from .errors import BuildError, CourseError, Problem, QserError
+
+__version__ = "0.1.0"
+
+
+def build(source="course_src", out="dist", targets=("scorm12",)):
+    """Build the course in ``source`` into ``out``; see :func:`qser_scorm.commands.build.build`."""
+    from .commands.build import build as _build
+
+    return _build(source, out, targets)
+
+
+__all__ = ["build", "BuildError", "CourseError", "Problem", "QserError", "__version__"]

@@ -1,0 +1,46 @@
+"""The ``qser-scorm`` command line. Each command parses options and calls one function."""
+from __future__ import annotations
+
+import click
+
+from . import __version__
+
+BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages in --out (default: dist).
+
+Exit codes: 0 built, 2 the course source has errors (each is printed with file and line;
+nothing is written), 1 any other failure."""
+
+TARGET_HELP = "What to build: scorm12 (default), xapi (Tin Can package) or all."
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="qser-scorm")
+def cli() -> None:
+    """Build e-learning packages (SCORM 1.2, xAPI) from a course written as YAML and Markdown."""
+
+
+@cli.command(help=BUILD_HELP)
+@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
+@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--target", type=click.Choice(["scorm12", "xapi", "all"]), default="scorm12", show_default=True,
+              help=TARGET_HELP)
+def build(source: str, out: str, target: str) -> None:
+    from .commands.build import TARGETS, build as run_build
+
+    result = run_build(source, out, TARGETS if target == "all" else (target,))
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+    for path in result.written:
+        click.echo(f"{path}  {_size(path.stat().st_size)}")
+
+
+def _size(count: int) -> str:
+    return f"{count / 1024:.1f} KB" if count >= 1024 else f"{count} B"
+
+
+def main() -> None:
+    cli(prog_name="qser-scorm")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Commands: each runs the pipeline stages for one CLI verb."""

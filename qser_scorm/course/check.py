@@ -1,0 +1,101 @@
+"""Check a loaded course as a whole: ``check_course(course) -> list[Problem]``.
+
+Loading has already checked each file's shape; here are the rules that span several values or
+files. Errors stop the build; warnings point at content that is probably a mistake.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..errors import Problem
+from .model import Course, Question, Source
+
+_FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
+
+
+def check_course(course: Course) -> list[Problem]:
+    """Return every error and warning about ``course``, in file and line order."""
+    problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
+                + _objective_warnings(course))
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def _duplicate_ids(course: Course) -> list[Problem]:
+    problems = []
+    groups = (
+        ("page", [(p.id, p.entry) for p in course.pages]),
+        ("question", [(q.id, q.source) for q in course.assessment.questions]),
+        ("objective", [(o.id, o.source) for o in course.objectives]),
+    )
+    for kind, entries in groups:
+        first_seen: dict[str, Source] = {}
+        for ident, source in entries:
+            if ident in first_seen:
+                other = first_seen[ident]
+                problems.append(Problem(source.file, source.line, f"duplicate {kind} id '{ident}'",
+                                        f"give each {kind} its own id (the first is at {other.file}:{other.line})"))
+            else:
+                first_seen[ident] = source
+    return problems
+
+
+def _question_problems(course: Course) -> list[Problem]:
+    objective_ids = {o.id for o in course.objectives}
+    problems = []
+    for q in course.assessment.questions:
+        def problem(message: str, hint: str, severity: str = "error", q: Question = q) -> None:
+            problems.append(Problem(q.source.file, q.source.line, f"question '{q.id}': {message}", hint, severity))
+
+        correct = sum(o.correct for o in q.options)
+        if q.type == "single" and correct != 1:
+            problem(f"a single-choice question needs exactly one correct option, found {correct}",
+                    "mark one option `correct: true`, or use `type: multiple`")
+        if q.type == "multiple" and correct == 0:
+            problem("no option is marked `correct: true`", "mark every correct option `correct: true`")
+        if len({o.text for o in q.options}) < len(q.options):
+            problem("two options have the same text", "make each option's text different")
+        if len({p.left for p in q.pairs}) < len(q.pairs) or len({p.right for p in q.pairs}) < len(q.pairs):
+            problem("two pairs share a left or a right side", "make each side of each pair unique")
+        if len(set(q.items)) < len(q.items):
+            problem("two items have the same text", "make each item's text different")
+        if q.objective and q.objective not in objective_ids:
+            known = ", ".join(sorted(objective_ids)) or "none are defined"
+            problem(f"objective '{q.objective}' is not defined in course.yaml",
+                    f"use one of the course's objective ids ({known})")
+        if q.scored and not q.objective and course.objectives:
+            problem("assesses no objective", "add `objective:` with one of the course's objective ids", "warning")
+    if not course.scored_questions:
+        problems.append(Problem(course.assessment.source.file, 1, "the assessment has no scored question",
+                                "add a question of a type other than reflection: the score decides pass or fail"))
+    return problems
+
+
+def _page_warnings(course: Course) -> list[Problem]:
+    problems = []
+    pages_by_text = defaultdict(list)
+    for page in course.pages:
+        body = " ".join(page.markdown.split())
+        if not body:
+            problems.append(Problem(page.source.file, None, f"page '{page.id}' has no text",
+                                    "write the page, or remove it from course.yaml", "warning"))
+            continue
+        pages_by_text[body].append(page)
+        heading = _FIRST_LEVEL_HEADING.search(page.markdown)
+        if heading:
+            line = page.markdown.count("\n", 0, heading.start()) + 1
+            problems.append(Problem(page.source.file, line, "a `#` heading inside a page",
+                                    "the page title from course.yaml is the heading; use `##` here", "warning"))
+    for same in pages_by_text.values():
+        for page in same[1:]:
+            problems.append(Problem(page.source.file, None,
+                                    f"page '{page.id}' has the same text as page '{same[0].id}'",
+                                    "remove the repeated page from course.yaml, or edit one of them", "warning"))
+    return problems
+
+
+def _objective_warnings(course: Course) -> list[Problem]:
+    assessed = {q.objective for q in course.assessment.questions}
+    return [Problem(o.source.file, o.source.line, f"no question assesses objective '{o.id}'",
+                    "add a question with this `objective:`, or remove the objective", "warning")
+            for o in course.objectives if o.id not in assessed]

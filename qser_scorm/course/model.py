@@ -1,0 +1,110 @@
+"""The typed model of a course, as loaded from ``course_src/``.
+
+Objects are frozen: once :func:`qser_scorm.course.load.load_course` has built them, no stage
+changes them. ``source`` fields keep where each object was written, for error messages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Question types, by the name an author writes in ``assessment.yaml``.
+QUESTION_TYPES = ("single", "multiple", "true-false", "matching", "ordering", "fill-in", "reflection")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where something was written: a path relative to the course folder and a 1-based line."""
+
+    file: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    title: str
+    markdown: str  #: the page body, Markdown
+    source: Source  #: the Markdown file
+    entry: Source | None = None  #: where course.yaml lists the page
+
+
+@dataclass(frozen=True)
+class Option:
+    """An answer option of a single or multiple choice question."""
+
+    text: str
+    correct: bool = False
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A matching question's pair: ``left`` is shown, ``right`` is chosen for it."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str  #: one of QUESTION_TYPES
+    prompt: str
+    source: Source
+    objective: str | None = None
+    hint: str = ""
+    weight: float = 1.0  #: 0 for reflection questions, which are never scored
+    feedback_correct: str = ""
+    feedback_wrong: str = ""
+    options: tuple[Option, ...] = ()  #: single, multiple
+    answer: bool | None = None  #: true-false
+    pairs: tuple[Pair, ...] = ()  #: matching
+    items: tuple[str, ...] = ()  #: ordering, in the correct order
+    accept: tuple[str, ...] = ()  #: fill-in, accepted answers
+
+    @property
+    def scored(self) -> bool:
+        return self.type != "reflection"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    title: str
+    intro: str  #: Markdown
+    attempts: int  #: 0 means unlimited
+    shuffle: bool
+    questions: tuple[Question, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Course:
+    id: str
+    title: str
+    language: str
+    description: str  #: Markdown, shown on the overview page
+    pass_mark: float  #: 0-100; also the manifest's adlcp:masteryscore
+    pages: tuple[Page, ...]
+    assessment: Assessment
+    source: Source
+    version: str = "1.0"
+    subtitle: str = ""
+    series: str = ""
+    author: str = ""
+    programme: str = ""
+    keywords: tuple[str, ...] = ()
+    objectives: tuple[Objective, ...] = ()
+    duration_minutes: int | None = None
+    training_format: str = ""
+    assessment_method: str = ""
+
+    @property
+    def scored_questions(self) -> tuple[Question, ...]:
+        return tuple(q for q in self.assessment.questions if q.scored)

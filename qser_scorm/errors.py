@@ -1,0 +1,57 @@
+"""Errors and problems reported to the user.
+
+Every error a user can cause by their input is a :class:`CourseError` (exit code 2) that lists
+:class:`Problem` records with file and line; anything else that stops a build is a
+:class:`BuildError` (exit code 1). Both derive from ``click.ClickException`` so the CLI prints
+them without a traceback.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding about the course source, with where it is and how to fix it."""
+
+    file: str
+    line: int | None
+    message: str
+    hint: str = ""
+    severity: str = "error"  #: "error" stops the build, "warning" is printed only
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text}\n    how to fix: {self.hint}" if self.hint else text
+
+
+class QserError(click.ClickException):
+    """Base of the errors the CLI reports as a message, never as a traceback."""
+
+    exit_code = 1
+
+
+class BuildError(QserError):
+    """The build could not finish for a reason other than the course source."""
+
+
+class CourseError(QserError):
+    """The course source is invalid; carries every problem found."""
+
+    exit_code = 2
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        count = len(self.problems)
+        super().__init__(
+            "\n".join(p.format() for p in self.problems)
+            + f"\n{count} error{'s' if count != 1 else ''} in the course source; nothing was written."
+        )
+
+    @classmethod
+    def single(cls, file: str | Path, line: int | None, message: str, hint: str = "") -> "CourseError":
+        return cls([Problem(str(file), line, message, hint)])

@@ -1,0 +1,128 @@
+"""Render the course as one web site: ``index.html`` plus the browser runtime.
+
+The site is one SCO. Every page of the course is a ``<section>`` of ``index.html``, visible
+without JavaScript; the runtime (``qser_scorm/runtime/``) shows one at a time, runs the
+assessment and reports to the LMS. What the runtime needs to know about the course (ids,
+answers, weights, pass mark) travels as JSON in ``<script id="qser-course">``.
+"""
+from __future__ import annotations
+
+import json
+import random
+from importlib import resources
+
+import jinja2
+
+from ..course.model import Course, Question
+from .markdown import render_inline, render_markdown
+
+#: Ids of the sections that are not course pages; course pages are ``page-<page id>``.
+OVERVIEW_ID = "qser-overview"
+ASSESSMENT_ID = "qser-assessment"
+RESULTS_ID = "qser-results"
+
+_env = jinja2.Environment(
+    loader=jinja2.PackageLoader("qser_scorm.render", "templates"),
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_env.filters["markdown"] = render_markdown
+_env.filters["inline"] = render_inline
+
+
+def render_site(course: Course) -> dict[str, bytes]:
+    """Return the site's files as ``{relative path: bytes}``; writes nothing.
+
+    The same course always gives the same bytes (no dates, no random parts), so packages are
+    reproducible.
+    """
+    runtime = _runtime_files()
+    html = _env.get_template("index.html").render(
+        course=course,
+        sections=_sections(course),
+        question_orders={q.id: _display_order(q) for q in course.assessment.questions},
+        course_json=_course_json(course),
+        scripts=[path for path in runtime if path.endswith(".js")],
+        stylesheets=[path for path in runtime if path.endswith(".css")],
+        ids={"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID},
+    )
+    return {"index.html": html.encode("utf-8"), **runtime}
+
+
+def _sections(course: Course) -> list[dict[str, str]]:
+    """Every section the learner pages through, in order: its element id and title."""
+    return (
+        [{"id": OVERVIEW_ID, "title": "About this course"}]
+        + [{"id": f"page-{page.id}", "title": page.title} for page in course.pages]
+        + [{"id": ASSESSMENT_ID, "title": course.assessment.title}, {"id": RESULTS_ID, "title": "Results"}]
+    )
+
+
+def _display_order(question: Question) -> list[int]:
+    """The order in which options are first shown, as indexes into the authored list.
+
+    Ordering items must not start in the correct order, and a matching question's answers
+    must not line up with their prompts; both get a fixed scramble derived from the question
+    id (stable from build to build). Other types keep the authored order.
+    """
+    count = {"ordering": len(question.items), "matching": len(question.pairs)}.get(question.type, 0)
+    if count < 2:
+        return list(range(len(question.options)))
+    order = list(range(count))
+    shuffler = random.Random(question.id)
+    while order == sorted(order):
+        shuffler.shuffle(order)
+    return order
+
+
+def _course_json(course: Course) -> str:
+    """The data the runtime reads, as JSON safe inside a <script> element."""
+    assessment = course.assessment
+    data = {
+        "id": course.id,
+        "title": course.title,
+        "passMark": course.pass_mark,
+        "attempts": assessment.attempts,
+        "shuffle": assessment.shuffle,
+        "pages": _sections(course),
+        "questions": [_question_data(q) for q in assessment.questions],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # "<" never appears raw, so neither "</script>" nor "<!--" can end the element early.
+    return text.replace("<", "\\u003c")
+
+
+def _question_data(question: Question) -> dict:
+    data: dict = {"id": question.id, "type": question.type, "weight": question.weight if question.scored else 0}
+    if question.objective:
+        data["objective"] = question.objective
+    if question.type in ("single", "multiple"):
+        data["count"] = len(question.options)
+        data["correct"] = [i for i, option in enumerate(question.options) if option.correct]
+    elif question.type == "true-false":
+        data["correct"] = bool(question.answer)
+    elif question.type in ("matching", "ordering"):
+        data["count"] = len(question.pairs or question.items)
+        data["start"] = _display_order(question)
+    elif question.type == "fill-in":
+        data["accept"] = list(question.accept)
+    return data
+
+
+def _runtime_files() -> dict[str, bytes]:
+    """Every file of ``qser_scorm/runtime/`` as ``runtime/<path>``, sorted by path."""
+    files: dict[str, bytes] = {}
+
+    def walk(folder, prefix: str) -> None:
+        for entry in folder.iterdir():
+            name = f"{prefix}/{entry.name}"
+            if entry.is_dir():
+                walk(entry, name)
+            elif not entry.name.startswith("."):
+                files[name] = entry.read_bytes()
+
+    walk(resources.files("qser_scorm").joinpath("runtime"), "runtime")
+    return dict(sorted(files.items()))

@@ -1,0 +1,65 @@
+"""The xAPI vocabulary of qser-scorm: verbs, activity types, interaction types and IRIs.
+
+One home for these names (the runtime receives them inside the statement templates, so it
+never spells an IRI itself). Spec: xAPI 1.0.3, Data 2.4.3 (verbs), 2.4.4.1 (activity
+definitions, interaction types and response patterns); verbs from the ADL vocabulary.
+"""
+from __future__ import annotations
+
+XAPI_VERSION = "1.0.3"
+
+#: Used when the course sets no ``xapi_base_iri``: ``.example`` is reserved (RFC 2606), so these
+#: IRIs are unique per course id but never resolve. Set a base under your own domain instead.
+DEFAULT_BASE_IRI = "https://qser.example/xapi/"
+
+_ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
+
+#: Every verb a qser package sends, by its English display name.
+VERBS = {
+    name: _ADL_VERBS + name
+    for name in (
+        "initialized",  # a session starts for a new registration (the LMS sends "launched")
+        "resumed",  # a session starts for a registration begun earlier
+        "experienced",  # a course page was shown
+        "answered",  # a question of a submitted assessment attempt
+        "passed",
+        "failed",
+        "completed",  # the course, once per registration
+        "suspended",  # a session ends with the course unfinished
+        "terminated",  # a session ends with the course finished
+    )
+}
+
+_ADL_ACTIVITIES = "http://adlnet.gov/expapi/activities/"
+ACTIVITY_TYPES = {
+    "course": _ADL_ACTIVITIES + "course",
+    "page": _ADL_ACTIVITIES + "lesson",
+    "question": _ADL_ACTIVITIES + "cmi.interaction",
+}
+
+#: Author question type -> xAPI interactionType (Data 2.4.4.1).
+INTERACTION_TYPES = {
+    "single": "choice",
+    "multiple": "choice",
+    "true-false": "true-false",
+    "matching": "matching",
+    "ordering": "sequencing",
+    "fill-in": "fill-in",
+    "reflection": "long-fill-in",
+}
+
+#: Component ids of choices, matching sides and sequencing steps, by position in the authored
+#: list: the same characters SCORM 1.2 uses for choice responses, so both reports read alike.
+COMPONENT_IDS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+#: Context extension carrying the assessment attempt number (1-based) on answered/passed/failed.
+ATTEMPT_EXTENSION = "https://qser.example/xapi/extensions/attempt"
+
+
+def base_iri(course_id: str, configured: str = "") -> str:
+    """Return the course's activity IRI: ``configured`` if the author set one, else the default.
+
+    All other activity IRIs of the course hang below it (``<base>/pages/<id>``,
+    ``<base>/questions/<id>``); they stay stable as long as the course id and base do.
+    """
+    return configured.rstrip("/") if configured else DEFAULT_BASE_IRI + course_id

@@ -1,0 +1,88 @@
+"""Fixtures for the browser tests: the Q-SER course built into a SCORM 1.2 package and unzipped,
+a loopback server with the test LMS (scorm-again) around it, and Debian's Chromium.
+
+One browser per session (launching costs about a second); a fresh context per test, so no
+storage, cookie or page leaks from one test into the next.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from playwright.sync_api import sync_playwright
+
+from .lms import TestLms
+from .server import LmsServer
+
+REPO = Path(__file__).resolve().parents[2]
+COURSE_SRC = REPO / "course_src"
+CHROMIUM = "/usr/bin/chromium"
+#: RECIPES.md: Debian's Chromium as root works headless with Playwright's own --no-sandbox.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+
+
+def build_package(source: Path, out: Path) -> Path:
+    """Build ``source`` with the real CLI and unzip the SCORM 1.2 zip; return the unzipped folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out)],
+        capture_output=True, text=True, cwd=REPO,
+    )
+    assert result.returncode == 0, f"qser-scorm build failed:\n{result.stdout}{result.stderr}"
+    (archive,) = out.glob("*-scorm12.zip")
+    unzipped = out / "scorm12"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unzipped)
+    return unzipped
+
+
+def mastery_score(package: Path) -> str:
+    """The manifest's adlcp:masteryscore, which the LMS hands the SCO as mastery_score."""
+    found = etree.parse(str(package / "imsmanifest.xml")).findall(f".//{{{ADLCP}}}masteryscore")
+    return found[0].text.strip() if found else ""
+
+
+@pytest.fixture(scope="session")
+def package(tmp_path_factory) -> Path:
+    return build_package(COURSE_SRC, tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="session")
+def server(package):
+    with LmsServer(package) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    fresh = browser.new_context(viewport={"width": 1024, "height": 768})
+    # Fail fast: every step of a course this size takes milliseconds.
+    fresh.set_default_timeout(5_000)
+    yield fresh
+    fresh.close()
+
+
+@pytest.fixture
+def lms(server, context, package) -> TestLms:
+    return TestLms(server, context, mastery_score(package))

@@ -1,0 +1,174 @@
+"""The test LMS as the tests drive it: launch a learner session, read what the SCO told the LMS,
+relaunch a returning learner, run axe-core inside the SCO's frame.
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from playwright.sync_api import BrowserContext, Frame, FrameLocator, Page
+
+from .server import AXE_JS, LmsAttempt, LmsServer
+
+#: scorm-again log level 4 = ERROR: its warnings about our own settings would only add noise.
+LOG_LEVEL_ERROR = 4
+
+#: SCORM 1.2 CMITimespan (RTE 3.4.2, Moodle's pattern): 2-4 hour digits, optional 1-2 decimals.
+CMI_TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
+#: SCORM 1.2 CMITime, a time of day.
+CMI_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$")
+
+_attempt_names = (f"attempt-{n}" for n in itertools.count(1))
+
+
+@dataclass
+class Learner:
+    """What the LMS owns about the learner and the course (RTE 3.4.2: read-only for the SCO)."""
+
+    student_id: str = "learner-7"
+    student_name: str = "Papadopoulou, Eleni"
+    credit: str = "credit"
+    lesson_mode: str = "normal"
+
+    def cmi(self, mastery_score: str) -> dict[str, str]:
+        return {
+            # RTE 3.4.2: a first launch is ab-initio, never attempted, with no time spent yet.
+            "cmi.core.entry": "ab-initio",
+            "cmi.core.lesson_status": "not attempted",
+            "cmi.core.total_time": "0000:00:00",
+            "cmi.core.student_id": self.student_id,
+            "cmi.core.student_name": self.student_name,
+            "cmi.core.credit": self.credit,
+            "cmi.core.lesson_mode": self.lesson_mode,
+            "cmi.student_data.mastery_score": mastery_score,
+        }
+
+
+class LmsSession:
+    """One learner session: the host page with scorm-again as ``window.API`` and the SCO inside it."""
+
+    def __init__(self, page: Page, attempt: LmsAttempt, name: str):
+        self.page = page
+        self.attempt = attempt
+        self.name = name
+
+    @property
+    def sco(self) -> FrameLocator:
+        """The SCO's frame, for locators (clicks, text, roles)."""
+        return self.page.frame_locator("#sco")
+
+    @property
+    def sco_frame(self) -> Frame:
+        """The SCO's frame, for script evaluation."""
+        return self.page.locator("#sco").element_handle().content_frame()
+
+    def calls(self, name: str | None = None) -> list[dict]:
+        """Every LMS call so far: name, args, result, error (LMSGetLastError right after it)."""
+        calls = self.page.evaluate("window.lmsCalls")
+        return [c for c in calls if name is None or c["name"] == name]
+
+    def refused_sets(self) -> list[dict]:
+        """LMSSetValue calls the LMS answered "false" to."""
+        return [c for c in self.calls("LMSSetValue") if c["result"] != "true"]
+
+    def cmi(self) -> dict:
+        """The whole CMI as the LMS holds it now (write-only elements included)."""
+        return self.page.evaluate("window.API.renderCMIToJSONObject()")["cmi"]
+
+    def value(self, element: str) -> str:
+        """The last value the SCO set for ``element`` (interactions are write-only: read the log)."""
+        sets = [c["args"][1] for c in self.calls("LMSSetValue") if c["args"][0] == element]
+        return sets[-1] if sets else ""
+
+    def leave(self) -> None:
+        """The learner closes the course window mid-way: the page is dismissed (pagehide)."""
+        self.page.goto("about:blank")
+
+    def axe_violations(self) -> list[dict]:
+        """Run axe-core in the SCO's own document and return its violations (rule id, nodes)."""
+        frame = self.sco_frame
+        if not frame.evaluate("typeof window.axe !== 'undefined'"):
+            frame.add_script_tag(path=str(AXE_JS))
+        return frame.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+                .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                            nodes: v.nodes.map(n => n.target.join(" "))}))"""
+        )
+
+
+class TestLms:
+    """Launches learner sessions against the session's server, one browser context per test."""
+
+    __test__ = False  # not a pytest test class
+
+    def __init__(self, server: LmsServer, context: BrowserContext, mastery_score: str):
+        self.server = server
+        self.context = context
+        self.mastery_score = mastery_score
+
+    def launch(
+        self,
+        *,
+        mastery_override: bool = False,
+        learner: Learner | None = None,
+        returning: dict[str, str] | None = None,
+        attempt: LmsAttempt | None = None,
+    ) -> LmsSession:
+        """Open the host page and start the SCO.
+
+        ``mastery_override`` on is Moodle's default (the LMS recomputes passed/failed from the
+        score at LMSFinish); ``returning`` is extra stored CMI for a returning learner (see
+        :func:`returning_learner`); ``attempt`` reuses an LMS attempt record for a relaunch.
+        """
+        name = next(_attempt_names)
+        attempt = attempt or self.server.new_attempt(name)
+        self.server.attempts[name] = attempt
+        cmi = (learner or Learner()).cmi(self.mastery_score) | (returning or {})
+        launch_data = {
+            "settings": {
+                "lmsCommitUrl": f"/lms/{name}/commit",
+                "autocommit": False,
+                "mastery_override": mastery_override,
+                "logLevel": LOG_LEVEL_ERROR,
+            },
+            "cmi": cmi,
+            "sco": "/sco/index.html",
+        }
+        page = self.context.new_page()
+        page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")
+        return LmsSession(page, attempt, name)
+
+    def relaunch(self, previous: LmsSession, **options) -> LmsSession:
+        """Start a new session as the learner of ``previous`` returns, from what the LMS stored."""
+        stored = previous.attempt.last_cmi
+        assert stored is not None, "the LMS stored nothing for the first session"
+        return self.launch(returning=returning_learner(stored), attempt=previous.attempt, **options)
+
+    def open_standalone(self) -> Page:
+        """Open the bare package from the web server, with no LMS around it."""
+        page = self.context.new_page()
+        page.goto(f"{self.server.origin}/sco/index.html")
+        return page
+
+
+def returning_learner(stored: dict) -> dict[str, str]:
+    """The CMI an LMS hands back on the next launch, from what it stored at the last LMSFinish.
+
+    RTE 3.4.2: entry is "resume" only when the last session exited with "suspend"; suspend_data
+    and lesson_location come back as they were; total_time already includes the last session.
+    """
+    core = stored["core"]
+    values = {
+        "cmi.core.entry": "resume" if core.get("exit") == "suspend" else "",
+        "cmi.core.lesson_status": core["lesson_status"],
+        "cmi.core.lesson_location": core["lesson_location"],
+        "cmi.core.total_time": core["total_time"],
+        "cmi.suspend_data": stored["suspend_data"],
+    }
+    for part in ("raw", "min", "max"):
+        if core["score"].get(part, "") != "":
+            values[f"cmi.core.score.{part}"] = core["score"][part]
+    return values

@@ -1,0 +1,169 @@
+"""Ralph, a real xAPI LRS, for the tests: a pytest plugin with one session-scoped fixture, ``lrs``.
+
+Ralph (PyPI ``ralph-malph[lrs]==5.1.0``) lives in its own virtual environment, ``.venv-ralph``,
+which ``scripts/test`` creates. The fixture starts it once per test session on 127.0.0.1 and a
+free port, with the filesystem backend in a temporary folder, Basic auth from an auth file holding
+a bcrypt hash, and CORS open to loopback pages (``tests/lrs_asgi.py``). Use it from a test package
+with ``pytest_plugins = ["tests.lrs"]`` in the root conftest, or ``from tests.lrs import lrs``.
+
+Statements of different tests stay apart by registration: give each run its own UUID and read
+back with ``lrs.statements(registration=...)``.
+"""
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RALPH_VENV = ROOT / ".venv-ralph"
+XAPI_VERSION = "1.0.3"
+
+#: Run inside the Ralph venv: Ralph's own strict statement model, one error text (or "") per line.
+_STRICT_CHECK = """
+import json, sys
+from pydantic import ValidationError
+from ralph.models.xapi.base.statements import BaseXapiStatement
+for statement in json.load(sys.stdin):
+    try:
+        BaseXapiStatement.model_validate(statement)
+        print(json.dumps(""))
+    except ValidationError as error:
+        print(json.dumps(str(error)))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _ralph_python(code: str, stdin: str = "") -> str:
+    done = subprocess.run(
+        [str(RALPH_VENV / "bin" / "python"), "-c", code],
+        input=stdin, capture_output=True, text=True, check=True, timeout=60,
+    )
+    return done.stdout
+
+
+@dataclass
+class Lrs:
+    """A running Ralph: where it is, who may post, and helpers to read and check what it stored."""
+
+    endpoint: str  #: the xAPI base URL, ending in "/"
+    username: str
+    password: str
+    store: Path  #: the folder of the filesystem backend
+    _process: subprocess.Popen | None = None
+    _log: Path | None = None
+
+    @property
+    def auth(self) -> str:
+        """The ``Authorization`` header value, as the Tin Can launch ``auth`` parameter carries it."""
+        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode()
+        return f"Basic {token}"
+
+    def start(self) -> None:
+        env = {
+            **os.environ,
+            "RALPH_RUNSERVER_BACKEND": "fs",
+            "RALPH_AUTH_FILE": str(self.store / "auth.json"),
+            "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(self.store),
+            "RALPH_APP_DIR": str(self.store / ".ralph"),
+        }
+        port = self.endpoint.rsplit(":", 1)[1].split("/")[0]
+        log = self._log.open("ab")
+        self._process = subprocess.Popen(
+            [str(RALPH_VENV / "bin" / "uvicorn"), "lrs_asgi:app", "--app-dir", str(ROOT / "tests"),
+             "--host", "127.0.0.1", "--port", port, "--ws", "none", "--log-level", "warning"],
+            env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"Ralph exited at start:\n{self._log.read_text()}")
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(self.endpoint.replace("/xAPI/", "/__heartbeat__"), timeout=1)
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"Ralph did not answer within 30 s:\n{self._log.read_text()}")
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            self._process.wait(timeout=10)
+            self._process = None
+
+    @contextlib.contextmanager
+    def down(self):
+        """Stop Ralph for the duration of the block (a real outage: connections are refused)."""
+        self.stop()
+        try:
+            yield
+        finally:
+            self.start()
+
+    def request(self, method: str, path: str, body=None, timeout: float = 10) -> tuple[int, object]:
+        """Send one request to the xAPI endpoint; return the status and the decoded JSON reply."""
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.endpoint + path, data=data, method=method, headers={
+            "Authorization": self.auth, "X-Experience-API-Version": XAPI_VERSION,
+            "Content-Type": "application/json",
+        })
+        try:
+            with urllib.request.urlopen(req, timeout=timeout) as reply:
+                raw = reply.read()
+                return reply.status, json.loads(raw) if raw else None
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def statements(self, **query: str) -> list[dict]:
+        """Every stored statement matching the xAPI query parameters, oldest first, all pages."""
+        params = "&".join(f"{key}={urllib.parse.quote(str(value))}" for key, value in query.items())
+        path, found = f"statements?limit=500&ascending=true&{params}", []
+        while path:
+            status, page = self.request("GET", path)
+            assert status == 200, page
+            found += page["statements"]
+            path = page.get("more", "").split("/xAPI/", 1)[-1] if page.get("more") else ""
+        return found
+
+    def strict_errors(self, statements: list[dict]) -> list[str]:
+        """Check each statement with Ralph's strict xAPI model; return the errors, "" when valid."""
+        lines = _ralph_python(_STRICT_CHECK, json.dumps(statements)).splitlines()
+        return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="session")
+def lrs(tmp_path_factory) -> Lrs:
+    """Ralph on 127.0.0.1, started once for the whole test session."""
+    if not (RALPH_VENV / "bin" / "uvicorn").exists():
+        pytest.skip("Ralph is not installed: run scripts/test, which creates .venv-ralph")
+    store = tmp_path_factory.mktemp("ralph")
+    password = uuid.uuid4().hex
+    hashed = _ralph_python(
+        "import bcrypt, sys; print(bcrypt.hashpw(sys.stdin.read().encode(), bcrypt.gensalt(4)).decode())",
+        password,
+    ).strip()
+    (store / "auth.json").write_text(json.dumps([{
+        "username": "qser-tests", "hash": hashed, "scopes": ["all"],
+        "agent": {"mbox": "mailto:qser-tests@example.org", "objectType": "Agent"},
+    }]))
+    server = Lrs(f"http://127.0.0.1:{_free_port()}/xAPI/", "qser-tests", password, store,
+                 _log=store / "ralph.log")
+    server.start()
+    yield server
+    server.stop()
