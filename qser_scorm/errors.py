@@ -52,6 +52,10 @@ class CourseError(QserError):
             + f"\n{count} error{'s' if count != 1 else ''} in the course source; nothing was written."
         )
 
+    def show(self, file=None) -> None:
+        """Print the problems as they are (one per line, ``file:line: error: ...``) on stderr."""
+        click.echo(self.format_message(), err=True, file=file)
+
     @classmethod
     def single(cls, file: str | Path, line: int | None, message: str, hint: str = "") -> "CourseError":
         return cls([Problem(str(file), line, message, hint)])

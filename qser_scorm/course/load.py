@@ -39,7 +39,7 @@ def load_course(folder: str | Path) -> Course:
     if not folder.is_dir():
         raise CourseError.single(str(folder), None, "the course folder does not exist",
                                  "pass the folder that holds course.yaml, e.g. `qser-scorm build course_src`")
-    course_doc = read_yaml(folder / COURSE_FILE, COURSE_FILE)
+    course_doc = read_yaml(folder / COURSE_FILE, _shown(folder, COURSE_FILE))
     problems = _schema_problems(course_doc, "course")
     if problems:
         raise CourseError(problems)
@@ -63,14 +63,14 @@ def load_course(folder: str | Path) -> Course:
         pass_mark=float(data["pass_mark"]),
         pages=tuple(pages),
         assessment=_build_assessment(assessment_doc),
-        source=Source(COURSE_FILE, 1),
+        source=Source(course_doc.file, 1),
         version=str(data.get("version", "1.0")),
         subtitle=data.get("subtitle", ""),
         series=data.get("series", ""),
         author=data.get("author", ""),
         programme=data.get("programme", ""),
         keywords=tuple(data.get("keywords", ())),
-        objectives=tuple(Objective(o["id"], o["text"], Source(COURSE_FILE, course_doc.line(("objectives", i))))
+        objectives=tuple(Objective(o["id"], o["text"], Source(course_doc.file, course_doc.line(("objectives", i))))
                          for i, o in enumerate(data.get("objectives", ()))),
         duration_minutes=data.get("duration_minutes"),
         training_format=data.get("training_format", ""),
@@ -83,7 +83,12 @@ def _read_included(folder: Path, name: str, parent: YamlDocument, key_path: tupl
     if not path.is_file():
         raise CourseError.single(parent.file, parent.line(key_path), f"'{name}' does not exist in {folder}",
                                  f"create {name}, or correct the path")
-    return read_yaml(path, name)
+    return read_yaml(path, _shown(folder, name))
+
+
+def _shown(folder: Path, name: str) -> str:
+    """Return how messages name a course file: as the user would open it from here."""
+    return str(folder / name)
 
 
 def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) -> Page:
@@ -92,16 +97,16 @@ def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) 
     try:
         text = (folder / name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise CourseError.single(COURSE_FILE, line, f"page '{entry['id']}': file {name} does not exist",
+        raise CourseError.single(course_doc.file, line, f"page '{entry['id']}': file {name} does not exist",
                                  f"create {name}, or set `file:` to the page's Markdown file") from None
     except UnicodeDecodeError as exc:
-        raise CourseError.single(name, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+        raise CourseError.single(_shown(folder, name), None, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                                  "save the file as UTF-8") from None
     except OSError as exc:
-        raise CourseError.single(COURSE_FILE, line, f"page '{entry['id']}': cannot read {name}: {exc.strerror}",
+        raise CourseError.single(course_doc.file, line, f"page '{entry['id']}': cannot read {name}: {exc.strerror}",
                                  "check that the path names a readable file") from None
-    return Page(entry["id"], entry["title"], text, Source(name, 1),
-                Source(COURSE_FILE, course_doc.line(("pages", index))))
+    return Page(entry["id"], entry["title"], text, Source(_shown(folder, name), 1),
+                Source(course_doc.file, course_doc.line(("pages", index))))
 
 
 def _build_assessment(doc: YamlDocument) -> Assessment:

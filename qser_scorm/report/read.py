@@ -22,6 +22,7 @@ XAPI_VERSION = "1.0.3"
 #: The LRS decides the page size; 0 asks for its largest (xAPI 1.0.3 Communication 2.1.3, limit).
 _PAGE_LIMIT = 0
 _CHUNK_BYTES = 1 << 20
+_REQUIRED = ("actor", "verb", "object")  # xAPI 1.0.3 Data 2.4: the parts every statement has
 
 
 class StatementsFileError(QserError):
@@ -172,8 +173,10 @@ def _object_statements(stream: _JsonStream) -> Iterator:
 
 def _checked(values: Iterator, stream: _JsonStream) -> Iterator[dict]:
     for value in values:
-        if not isinstance(value, dict) or not {"actor", "verb", "object"} <= value.keys():
-            raise stream.error("each statement must be an object with 'actor', 'verb' and 'object'")
+        if not (isinstance(value, dict) and all(isinstance(value.get(key), dict) for key in _REQUIRED)
+                and isinstance(value["verb"].get("id"), str)):
+            raise stream.error("each statement must be an object with 'actor', 'verb' (with an 'id') "
+                               "and 'object'")
         yield value
 
 

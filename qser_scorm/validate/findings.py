@@ -27,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "QS011": (ERROR, "imsmanifest.xml is not well-formed XML"),
     "QS012": (ERROR, "imsmanifest.xml has a DOCTYPE or entity declarations"),
     "QS013": (ERROR, "root element is not an IMS CP 1.1.2 <manifest>"),
+    "QS014": (WARNING, "manifest is not in the IMS CP 1.1.2 namespace"),
     "QS101": (WARNING, "element or attribute not allowed here by the schema"),
     "QS102": (ERROR, "<organizations> or <resources> missing"),
     "QS103": (WARNING, "required attribute missing"),

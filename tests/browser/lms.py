@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -15,11 +14,6 @@ from .server import AXE_JS, LmsAttempt, LmsServer
 
 #: scorm-again log level 4 = ERROR: its warnings about our own settings would only add noise.
 LOG_LEVEL_ERROR = 4
-
-#: SCORM 1.2 CMITimespan (RTE 3.4.2, Moodle's pattern): 2-4 hour digits, optional 1-2 decimals.
-CMI_TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
-#: SCORM 1.2 CMITime, a time of day.
-CMI_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$")
 
 _attempt_names = (f"attempt-{n}" for n in itertools.count(1))
 
@@ -64,6 +58,18 @@ class LmsSession:
     def sco_frame(self) -> Frame:
         """The SCO's frame, for script evaluation."""
         return self.page.locator("#sco").element_handle().content_frame()
+
+    def ready(self) -> "LmsSession":
+        """Wait until the runtime has started and applied any saved state (``qser.ready``)."""
+        frame = self.sco_frame
+        frame.wait_for_function("() => window.qser && window.qser.ready")
+        frame.evaluate("() => window.qser.ready.then(() => true)")
+        return self
+
+    def wait_finished(self, finishes: int = 1) -> dict:
+        """Wait until the LMS stored the terminating commit of LMSFinish; return the stored CMI."""
+        assert self.attempt.wait_for(lambda a: a.finishes >= finishes), "LMSFinish never reached the LMS"
+        return self.attempt.last_cmi
 
     def calls(self, name: str | None = None) -> list[dict]:
         """Every LMS call so far: name, args, result, error (LMSGetLastError right after it)."""

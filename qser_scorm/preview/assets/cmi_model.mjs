@@ -18,7 +18,7 @@ export const ERROR_STRINGS = {
   "405": "Incorrect data type",
 };
 
-const oneOf = (...words) => new RegExp(`^(${words.map((w) => w.replace(/-/g, "\\-")).join("|")})$`);
+const oneOf = (...words) => new RegExp(`^(${words.join("|")})$`);
 const DECIMAL = "-?[0-9]{0,3}(\\.[0-9]*)?";
 
 /** Value types (RTE 3.4.1). `range` is checked on the number after the pattern matched. */

@@ -1,0 +1,142 @@
+// A SCORM 1.2 LMS API object (RTE 3.3), strict the way Moodle is: every call is checked against
+// the data model table in cmi_model.mjs and answers with the error code Moodle would give.
+import { ARRAYS, CHILDREN, ELEMENTS, ERROR_STRINGS, VERSION, checkValue, genericName } from "./cmi_model.mjs";
+
+const INDEX = /\.(0|[1-9][0-9]*)(?=\.|$)/g;
+
+/**
+ * Return a `window.API` for one session.
+ *
+ * @param {object} session  `data`: the flat CMI data (element -> string), changed in place;
+ *   `commit(data)` stores it; `finish(data)` applies the LMS rules at the end and stores it.
+ * @param {function} onCall  hears every call: `{name, args, result, error, diagnostic}`.
+ */
+export function createApi(session, onCall) {
+  const data = session.data;
+  let state = "not initialized"; // -> "running" -> "finished"
+  let lastError = "0";
+  let lastDiagnostic = "";
+
+  function answer(name, args, result, error = "0", diagnostic = "") {
+    lastError = error;
+    lastDiagnostic = diagnostic;
+    onCall({ name, args, result, error, diagnostic });
+    return result;
+  }
+
+  function count(arrayPath) {
+    const prefix = `${arrayPath}.`;
+    let size = 0;
+    for (const key of Object.keys(data)) {
+      if (key.startsWith(prefix)) size = Math.max(size, parseInt(key.slice(prefix.length), 10) + 1);
+    }
+    return size;
+  }
+
+  // An element name is known if the table has it or anything below it.
+  function known(generic) {
+    return generic in ELEMENTS || generic in CHILDREN || ARRAYS.includes(generic) ||
+      Object.keys(ELEMENTS).some((name) => name.startsWith(`${generic}.`));
+  }
+
+  // Arrays grow one record at a time: index n is valid up to the current _count (RTE 3.4.2).
+  function indexProblem(element) {
+    for (const match of element.matchAll(INDEX)) {
+      const arrayPath = element.slice(0, match.index);
+      const size = count(arrayPath);
+      if (Number(match[1]) > size) return `index ${match[1]} skips ahead: ${arrayPath}._count is ${size}`;
+    }
+    return "";
+  }
+
+  /** Resolve an element name to {generic} or {keyword: value}, or {error, diagnostic}. */
+  function resolve(element) {
+    if (typeof element !== "string" || element === "") return { error: "201", diagnostic: "no element name given" };
+    const generic = genericName(element);
+    const problem = indexProblem(element);
+    if (problem) return { error: "201", diagnostic: problem };
+    if (generic === "cmi._version") return { keyword: VERSION };
+    const keyword = /^(.*)\._(children|count)$/.exec(generic);
+    if (keyword) {
+      const [, parent, kind] = keyword;
+      if (kind === "children" && parent in CHILDREN) return { keyword: CHILDREN[parent] };
+      if (kind === "count" && ARRAYS.includes(parent)) return { keyword: String(count(element.slice(0, -7))) };
+      if (!known(parent)) return { error: "201", diagnostic: `${element}: no such element` };
+      return kind === "children"
+        ? { error: "202", diagnostic: `${parent} has no children` }
+        : { error: "203", diagnostic: `${parent} is not an array` };
+    }
+    if (!(generic in ELEMENTS)) return { error: "201", diagnostic: `${element}: no such element in SCORM 1.2` };
+    return { generic };
+  }
+
+  function argumentProblem(name, arg) {
+    return arg === "" ? null : answer(name, [arg], "false", "201", `${name} takes the empty string "" as its argument`);
+  }
+
+  function notRunning(name, args, result) {
+    if (state === "running") return null;
+    return answer(name, args, result, "301", state === "finished" ? "LMSFinish was already called" : "call LMSInitialize(\"\") first");
+  }
+
+  return {
+    LMSInitialize(arg) {
+      if (argumentProblem("LMSInitialize", arg)) return "false";
+      if (state !== "not initialized") {
+        return answer("LMSInitialize", [arg], "false", "101", state === "running" ? "already initialized" : "the session has finished");
+      }
+      state = "running";
+      return answer("LMSInitialize", [arg], "true");
+    },
+    LMSFinish(arg) {
+      if (argumentProblem("LMSFinish", arg)) return "false";
+      if (notRunning("LMSFinish", [arg], "false")) return "false";
+      state = "finished";
+      session.finish(data);
+      return answer("LMSFinish", [arg], "true");
+    },
+    LMSCommit(arg) {
+      if (argumentProblem("LMSCommit", arg)) return "false";
+      if (notRunning("LMSCommit", [arg], "false")) return "false";
+      session.commit(data);
+      return answer("LMSCommit", [arg], "true");
+    },
+    LMSGetValue(element) {
+      const args = [element];
+      if (notRunning("LMSGetValue", args, "")) return "";
+      const found = resolve(element);
+      if (found.error) return answer("LMSGetValue", args, "", found.error, found.diagnostic);
+      if (found.keyword !== undefined) return answer("LMSGetValue", args, found.keyword);
+      if (ELEMENTS[found.generic].access === "w") {
+        return answer("LMSGetValue", args, "", "404", `${element} is write-only`);
+      }
+      return answer("LMSGetValue", args, data[element] ?? "");
+    },
+    LMSSetValue(element, value) {
+      const args = [element, value];
+      if (notRunning("LMSSetValue", args, "false")) return "false";
+      const found = resolve(element);
+      if (found.error) return answer("LMSSetValue", args, "false", found.error, found.diagnostic);
+      if (found.keyword !== undefined) return answer("LMSSetValue", args, "false", "402", `${element} is a keyword`);
+      const spec = ELEMENTS[found.generic];
+      if (spec.access === "r") return answer("LMSSetValue", args, "false", "403", `${element} is read-only`);
+      const text = String(value);
+      if (checkValue(found.generic, text) !== "0") {
+        const range = spec.range ? ` in ${spec.range[0]}..${spec.range[1]}` : "";
+        return answer("LMSSetValue", args, "false", "405", `${JSON.stringify(text)} is not a valid ${spec.type}${range}`);
+      }
+      data[element] = text;
+      return answer("LMSSetValue", args, "true");
+    },
+    LMSGetLastError() {
+      return answer("LMSGetLastError", [], lastError, lastError, lastDiagnostic);
+    },
+    LMSGetErrorString(code) {
+      return answer("LMSGetErrorString", [code], ERROR_STRINGS[code] ?? "", lastError, lastDiagnostic);
+    },
+    LMSGetDiagnostic(code) {
+      const text = code === "" || code === lastError ? lastDiagnostic || ERROR_STRINGS[lastError] : ERROR_STRINGS[code] ?? "";
+      return answer("LMSGetDiagnostic", [code], text, lastError, lastDiagnostic);
+    },
+  };
+}

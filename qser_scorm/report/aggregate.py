@@ -1,0 +1,270 @@
+"""Summarise xAPI statements per learner, per question and per reflection question.
+
+Only standard xAPI 1.0.3 fields are read (actor, verb id, object definition, result, timestamp),
+so the report works for any course this tool builds, and for statements from other tools that
+use the ADL verbs. Memory grows with the number of learners and questions, never with the number
+of statements: each statement updates a few counters and is dropped.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from qser_scorm.xapi.vocab import VERBS
+
+PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "completed", "answered"))
+#: xAPI 1.0.3 Data 2.3.2: a voiding statement only cancels another one; it is not learner activity.
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+#: Each session ends with exactly one of these, carrying the session's duration (docs/xapi.md).
+SESSION_END = frozenset(VERBS[v] for v in ("suspended", "terminated"))
+#: Learner status, from best to worst; a learner keeps the best status ever reached.
+STATUSES = ("passed", "failed", "completed", "in progress")
+#: Score distribution bins, in percent: 0-9, 10-19, ..., 90-100 (100 falls in the last).
+SCORE_BINS = tuple(range(0, 100, 10))
+
+# xAPI 1.0.3 Data 2.4.4.1: ISO 8601 durations, e.g. PT1H2M3.5S, P1DT2H.
+_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+_ANSWER_SEPARATORS = {"choice": "[,]"}  # Data 2.4.4.1 response patterns: count each choice alone
+_NOT_A_TIME = datetime.min.replace(tzinfo=timezone.utc)
+
+
+@dataclass
+class Learner:
+    """One learner (an actor, whatever registration or session)."""
+
+    name: str
+    account: str  #: the actor's identifier: mailto IRI, account homePage/name, ...
+    status: str = "in progress"  #: one of STATUSES
+    best_score: float | None = None  #: percent, best result of passed/failed
+    last_score: float | None = None  #: percent, latest result of passed/failed
+    attempts: int = 0  #: assessment attempts submitted (passed or failed statements)
+    seconds: float = 0.0  #: time spent: the sum of session durations
+    last_activity: datetime = _NOT_A_TIME
+    _last_scored_at: datetime = field(default=_NOT_A_TIME, repr=False)
+
+
+@dataclass
+class Question:
+    """One scored question: how often it was answered, how often correctly, and what was chosen."""
+
+    iri: str
+    name: str
+    kind: str  #: the xAPI interactionType
+    answers: int = 0
+    correct: int = 0
+    responses: Counter = field(default_factory=Counter)  #: answer label -> count
+    labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
+
+    @property
+    def correct_rate(self) -> float | None:
+        return 100.0 * self.correct / self.answers if self.answers else None
+
+
+@dataclass
+class Reflection:
+    """A learner's latest answer to an unscored (reflection) question."""
+
+    learner: str
+    text: str
+    when: datetime
+
+
+@dataclass
+class ReflectionQuestion:
+    iri: str
+    name: str
+    answers: dict = field(default_factory=dict)  #: learner account -> Reflection
+
+    @property
+    def latest(self) -> list[Reflection]:
+        return sorted(self.answers.values(), key=lambda r: (r.learner.casefold(), r.when))
+
+
+@dataclass
+class Report:
+    """What the statements say, ready for the HTML and CSV writers."""
+
+    title: str
+    statements: int
+    learners: list[Learner]
+    questions: list[Question]
+    reflections: list[ReflectionQuestion]
+
+    def count(self, status: str) -> int:
+        return sum(1 for learner in self.learners if learner.status == status)
+
+    @property
+    def pass_rate(self) -> float | None:
+        """Percent of all learners who passed."""
+        return 100.0 * self.count("passed") / len(self.learners) if self.learners else None
+
+    @property
+    def score_histogram(self) -> list[tuple[str, int]]:
+        """(bin label, learners whose best score falls in it), for learners with a score."""
+        counts = Counter(min(int(learner.best_score // 10) * 10, 90)
+                         for learner in self.learners if learner.best_score is not None)
+        return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
+
+
+class Aggregator:
+    """Folds statements, in any order, into the figures of a :class:`Report`."""
+
+    def __init__(self) -> None:
+        self.statements = 0
+        self._learners: dict[str, Learner] = {}
+        self._questions: dict[str, Question] = {}
+        self._reflections: dict[str, ReflectionQuestion] = {}
+        self._titles: Counter = Counter()
+
+    def add(self, statement: dict) -> None:
+        verb = statement["verb"].get("id", "")
+        if verb == VOIDED:
+            return
+        self.statements += 1
+        activity = statement["object"]
+        result = statement.get("result") or {}
+        when = _timestamp(statement)
+        learner = self._learner(statement["actor"])
+        learner.last_activity = max(learner.last_activity, when)
+        if verb in (PASSED, FAILED):
+            self._scored(learner, verb, result, when)
+            self._titles[_name(activity)] += 1
+        elif verb == COMPLETED and learner.status == "in progress":
+            learner.status = "completed"
+        elif verb in SESSION_END:
+            learner.seconds += _seconds(result.get("duration"))
+        elif verb == ANSWERED and "response" in result:
+            if "success" in result:
+                self._answered(activity, result)
+            else:
+                self._reflected(activity, learner, str(result["response"]), when)
+        if result.get("completion") is True and learner.status == "in progress":
+            learner.status = "completed"
+
+    def report(self) -> Report:
+        title = self._titles.most_common(1)[0][0] if self._titles else "xAPI statements"
+        learners = sorted(self._learners.values(), key=lambda learner: (learner.name.casefold(), learner.account))
+        return Report(title, self.statements, learners, list(self._questions.values()),
+                      list(self._reflections.values()))
+
+    def _learner(self, actor: dict) -> Learner:
+        account = _account(actor)
+        learner = self._learners.get(account)
+        if learner is None:
+            name = actor.get("name") or account.removeprefix("mailto:")
+            learner = self._learners[account] = Learner(name=name, account=account)
+        return learner
+
+    @staticmethod
+    def _scored(learner: Learner, verb: str, result: dict, when: datetime) -> None:
+        learner.attempts += 1
+        status = "passed" if verb == PASSED else "failed"
+        if STATUSES.index(status) < STATUSES.index(learner.status):
+            learner.status = status
+        score = _percent(result.get("score") or {})
+        if score is None:
+            return
+        learner.best_score = score if learner.best_score is None else max(learner.best_score, score)
+        if when >= learner._last_scored_at:
+            learner.last_score, learner._last_scored_at = score, when
+
+    def _answered(self, activity: dict, result: dict) -> None:
+        iri = activity.get("id", "")
+        question = self._questions.get(iri)
+        if question is None:
+            definition = activity.get("definition") or {}
+            question = self._questions[iri] = Question(
+                iri, _name(activity), definition.get("interactionType", ""), labels=_labels(definition))
+        question.answers += 1
+        question.correct += result["success"] is True
+        response = str(result["response"])
+        separator = _ANSWER_SEPARATORS.get(question.kind)
+        for part in response.split(separator) if separator and response else [response]:
+            question.responses[_label(part, question.labels)] += 1
+
+    def _reflected(self, activity: dict, learner: Learner, text: str, when: datetime) -> None:
+        iri = activity.get("id", "")
+        question = self._reflections.get(iri)
+        if question is None:
+            question = self._reflections[iri] = ReflectionQuestion(iri, _name(activity))
+        earlier = question.answers.get(learner.account)
+        if earlier is None or when >= earlier.when:
+            question.answers[learner.account] = Reflection(learner.name, text, when)
+
+
+def aggregate(statements: Iterable[dict]) -> Report:
+    """Return the report of ``statements`` (an iterable, read once)."""
+    aggregator = Aggregator()
+    for statement in statements:
+        aggregator.add(statement)
+    return aggregator.report()
+
+
+def _account(actor: dict) -> str:
+    """The actor's Inverse Functional Identifier as one string (xAPI 1.0.3 Data 2.4.2.3)."""
+    if "account" in actor:
+        account = actor["account"]
+        return f"{account.get('homePage', '')}/{account.get('name', '')}"
+    for key in ("mbox", "mbox_sha1sum", "openid"):
+        if key in actor:
+            return str(actor[key])
+    return actor.get("name", "anonymous")
+
+
+def _name(activity: dict) -> str:
+    names = (activity.get("definition") or {}).get("name") or {}
+    return _in_english(names) or activity.get("id", "").rstrip("/").rsplit("/", 1)[-1]
+
+
+def _in_english(language_map: dict) -> str:
+    for tag in ("en", "en-US", "en-GB"):
+        if tag in language_map:
+            return language_map[tag]
+    return next(iter(language_map.values()), "")
+
+
+def _labels(definition: dict) -> dict:
+    """Interaction component id -> description, for choices, scale, sources, targets and steps."""
+    return {component["id"]: _in_english(component.get("description") or {}) or component["id"]
+            for key in ("choices", "scale", "source", "target", "steps")
+            for component in definition.get(key) or () if "id" in component}
+
+
+def _label(response: str, labels: dict) -> str:
+    """A readable answer: component ids replaced by their descriptions (matching, sequencing too)."""
+    if not labels:
+        return response
+    if response in labels:
+        return labels[response]
+    pairs = [[labels.get(part, part) for part in pair.split("[.]")] for pair in response.split("[,]")]
+    return (" → " if "[.]" not in response else "; ").join(" → ".join(pair) for pair in pairs)
+
+
+def _percent(score: dict) -> float | None:
+    """Score in percent: score.scaled, else raw within min..max (xAPI 1.0.3 Data 2.4.5.1)."""
+    if isinstance(score.get("scaled"), (int, float)):
+        return round(100.0 * score["scaled"], 2)
+    raw, low, high = score.get("raw"), score.get("min", 0), score.get("max")
+    if isinstance(raw, (int, float)) and isinstance(high, (int, float)) and high > low:
+        return round(100.0 * (raw - low) / (high - low), 2)
+    return None
+
+
+def _seconds(duration) -> float:
+    match = _DURATION.match(duration) if isinstance(duration, str) else None
+    if not match:
+        return 0.0
+    days, hours, minutes, seconds = (float(part) if part else 0.0 for part in match.groups())
+    return ((days * 24 + hours) * 60 + minutes) * 60 + seconds
+
+
+def _timestamp(statement: dict) -> datetime:
+    text = statement.get("timestamp") or statement.get("stored")
+    try:
+        when = datetime.fromisoformat(text)
+    except (TypeError, ValueError):
+        return _NOT_A_TIME
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)

@@ -1,0 +1,178 @@
+"""A learner working through the built course in the SCO's frame, by mouse or by keyboard only.
+
+The answers come from the course model (the same source the package was built from), so the
+tests know which response is right without reading the page's answer key. Element ids follow
+the rendered page (qser_scorm/render/templates): ``q-<question id>-<option>``, ``#qser-next``...
+"""
+from __future__ import annotations
+
+from playwright.sync_api import FrameLocator, Locator, Page
+
+from qser_scorm.course.model import Course, Question
+
+#: What a learner gives for one question, by type: an authored option index (single), a set of
+#: them (multiple), "true"/"false", the authored right side per left side (matching), authored
+#: item indexes in the chosen order (ordering), or text (fill-in, reflection).
+Response = object
+
+WRONG_TEXT = "I do not know"
+REFLECTION_TEXT = "Listening first: a mentee who feels heard will tell the mentor what is really in the way."
+
+
+def responses(course: Course, wrong: frozenset[str] = frozenset()) -> dict[str, Response]:
+    """A full set of responses: correct ones, except for the question ids in ``wrong``."""
+    return {q.id: (_wrong_response(q) if q.id in wrong else _right_response(q)) for q in course.assessment.questions}
+
+
+def _right_response(q: Question) -> Response:
+    if q.type == "single":
+        return next(i for i, option in enumerate(q.options) if option.correct)
+    if q.type == "multiple":
+        return {i for i, option in enumerate(q.options) if option.correct}
+    if q.type == "true-false":
+        return "true" if q.answer else "false"
+    if q.type in ("matching", "ordering"):
+        return list(range(len(q.pairs or q.items)))
+    if q.type == "fill-in":
+        # Accepted answers are tolerant of case and spacing (docs/authoring.md).
+        return f"  {q.accept[0].upper()} "
+    return REFLECTION_TEXT
+
+
+def _wrong_response(q: Question) -> Response:
+    if q.type == "single":
+        return next(i for i, option in enumerate(q.options) if not option.correct)
+    if q.type == "multiple":
+        return {next(i for i, option in enumerate(q.options) if not option.correct)}
+    if q.type == "true-false":
+        return "false" if q.answer else "true"
+    if q.type in ("matching", "ordering"):
+        count = len(q.pairs or q.items)
+        return list(reversed(range(count)))
+    if q.type == "fill-in":
+        return WRONG_TEXT
+    raise ValueError(f"{q.id}: a reflection has no wrong answer")
+
+
+class CourseLearner:
+    """Works through the course with the mouse (Playwright's click, check, fill)."""
+
+    def __init__(self, page: Page, frame: FrameLocator, course: Course):
+        self.page = page
+        self.frame = frame
+        self.course = course
+
+    # -- navigation -------------------------------------------------------------------------
+    def position(self) -> str:
+        """The "Page N of M" text the learner sees."""
+        return self.frame.locator("#qser-position").inner_text()
+
+    def current_section(self) -> str:
+        """The id of the one section shown."""
+        return self.frame.locator("section.qser-page:visible").get_attribute("id")
+
+    def next(self) -> None:
+        self.press(self.frame.locator("#qser-next"))
+
+    def go_to(self, section_id: str, limit: int = 30) -> None:
+        """Press Next until the section is shown (the way a learner pages through)."""
+        for _ in range(limit):
+            if self.current_section() == section_id:
+                return
+            before = self.current_section()
+            self.next()
+            self.frame.locator(f"section.qser-page:visible:not(#{before})").wait_for()
+        raise AssertionError(f"never reached {section_id}; stuck on {self.current_section()}")
+
+    # -- the assessment ---------------------------------------------------------------------
+    def answer_all(self, chosen: dict[str, Response]) -> None:
+        for question in self.course.assessment.questions:
+            self.answer(question, chosen[question.id])
+
+    def answer(self, q: Question, response: Response) -> None:
+        group = f"#q-{q.id}"
+        if q.type in ("single", "true-false"):
+            self.choose_radio(q, str(response))
+        elif q.type == "multiple":
+            for i in range(len(q.options)):
+                box = self.frame.locator(f"{group}-{i}")
+                if box.is_checked() != (i in response):
+                    self.toggle(box)
+        elif q.type == "matching":
+            for left, right in enumerate(response):
+                self.choose_select(self.frame.locator(f"{group}-{left}"), str(right))
+        elif q.type == "ordering":
+            for target, item in enumerate(response):
+                while self.item_order(q).index(item) > target:
+                    self.press(self.frame.locator(f'{group}-list li[data-item="{item}"] .qser-up'))
+        else:
+            self.type_text(self.frame.locator(f"{group}-answer"), response)
+
+    def item_order(self, q: Question) -> list[int]:
+        items = self.frame.locator(f"#q-{q.id}-list li")
+        return [int(i) for i in items.evaluate_all("items => items.map(li => li.dataset.item)")]
+
+    def submit(self) -> None:
+        self.press(self.frame.locator("#qser-submit"))
+        self.frame.locator("#qser-results").wait_for()
+
+    # -- the hands: a mouse and a keyboard learner differ only here -------------------------------
+    def press(self, button: Locator) -> None:
+        button.click()
+
+    def toggle(self, box: Locator) -> None:
+        box.click()
+
+    def choose_radio(self, q: Question, value: str) -> None:
+        self.frame.locator(f"#q-{q.id}-{value}").check()
+
+    def choose_select(self, select: Locator, value: str) -> None:
+        select.select_option(value)
+
+    def type_text(self, field: Locator, text: str) -> None:
+        field.fill(text)
+
+
+class KeyboardLearner(CourseLearner):
+    """The same learner with no mouse: Tab to reach a control, then Enter, Space, arrows, typing."""
+
+    MAX_TABS = 400
+
+    def tab_to(self, target: Locator) -> None:
+        """Press Tab until (one of) ``target`` has the focus; fail if the Tab order never gets there."""
+        for _ in range(self.MAX_TABS):
+            if target.evaluate_all("els => els.includes(document.activeElement)"):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"Tab never reaches {target}")
+
+    def press(self, button: Locator) -> None:
+        self.tab_to(button)
+        self.page.keyboard.press("Enter")
+
+    def toggle(self, box: Locator) -> None:
+        self.tab_to(box)
+        self.page.keyboard.press("Space")
+
+    def choose_radio(self, q: Question, value: str) -> None:
+        # Tab enters a radio group once; the arrow keys move the choice within it.
+        target = self.frame.locator(f"#q-{q.id}-{value}")
+        radios = self.frame.locator(f'input[name="q-{q.id}"]')
+        self.tab_to(radios)
+        for _ in range(radios.count()):
+            if target.is_checked():
+                return
+            self.page.keyboard.press("ArrowDown")
+        assert target.is_checked(), f"arrow keys never select {value} in {q.id}"
+
+    def choose_select(self, select: Locator, value: str) -> None:
+        self.tab_to(select)
+        for _ in range(select.locator("option").count()):
+            if select.input_value() == value:
+                return
+            self.page.keyboard.press("ArrowDown")
+        assert select.input_value() == value, f"arrow keys never choose {value}"
+
+    def type_text(self, field: Locator, text: str) -> None:
+        self.tab_to(field)
+        self.page.keyboard.type(text)

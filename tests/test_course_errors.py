@@ -1,0 +1,137 @@
+"""Bad course source: exit code 2, file and line, how to fix, no traceback, dist/ untouched."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.conftest import COURSE_SRC
+
+PREVIOUS = b"zip of the previous good build"
+
+
+def _replace(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def missing_page_file(src):
+    (src / "pages" / "summary.md").unlink()
+    return "course.yaml", _line_of(src / "course.yaml", "id: summary"), "does not exist"
+
+
+def missing_course_file(src):
+    (src / "course.yaml").unlink()
+    return "course.yaml", None, "file not found"
+
+
+def yaml_syntax_error(src):
+    _replace(src / "course.yaml", "language: en", "language: [en")
+    return "course.yaml", None, "YAML syntax error"
+
+
+def unknown_key(src):
+    _replace(src / "course.yaml", "pass_mark:", "pass_mrak:")
+    return "course.yaml", _line_of(src / "course.yaml", "pass_mrak"), "unknown key `pass_mrak`"
+
+
+def missing_required_field(src):
+    _replace(src / "course.yaml", "\ntitle:", "\nheadline:")
+    return "course.yaml", None, "missing required key `title`"
+
+
+def pass_mark_out_of_range(src):
+    text = (src / "course.yaml").read_text()
+    (src / "course.yaml").write_text(re.sub(r"pass_mark: \d+", "pass_mark: 150", text))
+    return "course.yaml", _line_of(src / "course.yaml", "pass_mark"), "between 0 and 100"
+
+
+def duplicate_page_id(src):
+    _replace(src / "course.yaml", "id: summary", "id: opening\n    file: pages/summary.md")
+    return "course.yaml", _line_of(src / "course.yaml", "file: pages/summary.md") - 1, "duplicate page id 'opening'"
+
+
+def duplicate_question_id(src):
+    _replace(src / "assessment.yaml", "id: q-skill-areas", "id: q-partner-count")
+    line = [n for n, text in enumerate((src / "assessment.yaml").read_text().splitlines(), 1)
+            if "id: q-partner-count" in text][1]
+    return "assessment.yaml", line, "duplicate question id 'q-partner-count'"
+
+
+def id_not_an_xml_identifier(src):
+    _replace(src / "assessment.yaml", "id: q-skill-areas", "id: 1 skill areas")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "id: 1 skill areas"), "is not a valid id"
+
+
+def wrong_type(src):
+    _replace(src / "assessment.yaml", "shuffle: true", "shuffle: sometimes")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "shuffle:"), "must be true or false"
+
+
+def key_of_another_question_type(src):
+    _replace(src / "assessment.yaml", "type: true-false", "type: true-false\n    accept: [yes]")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "accept: [yes]"), "does not apply"
+
+
+def undefined_objective(src):
+    _replace(src / "assessment.yaml", "objective: obj-role", "objective: obj-nowhere")
+    return "assessment.yaml", None, "objective 'obj-nowhere' is not defined"
+
+
+CASES = [missing_page_file, missing_course_file, yaml_syntax_error, unknown_key, missing_required_field,
+         pass_mark_out_of_range, duplicate_page_id, duplicate_question_id, id_not_an_xml_identifier, wrong_type,
+         key_of_another_question_type, undefined_objective]
+
+
+@pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])
+def test_bad_input_exits_2_with_file_line_and_leaves_dist_alone(breakage, course, run_cli, tmp_path):
+    file, line, message = breakage(course)
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "qser-becoming-a-mentor-scorm12.zip").write_bytes(PREVIOUS)
+
+    result = run_cli("build", course, "--out", out)
+
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert message in result.output
+    assert re.search(rf"^\S*/{re.escape(file)}:{line if line else ''}", result.output, re.MULTILINE), result.output
+    assert "how to fix:" in result.output
+    assert os.listdir(out) == ["qser-becoming-a-mentor-scorm12.zip"]
+    assert (out / "qser-becoming-a-mentor-scorm12.zip").read_bytes() == PREVIOUS
+
+
+def test_every_problem_is_reported_at_once(course, run_cli, tmp_path):
+    _replace(course / "course.yaml", "pass_mark:", "pass_mrak:")
+    _replace(course / "course.yaml", "language: en", "language: 12")
+    result = run_cli("build", course, "--out", tmp_path)
+    assert result.exit_code == 2
+    assert "pass_mrak" in result.output and "`language` must be text" in result.output
+    assert "did you mean `pass_mark`?" in result.output
+
+
+def test_identical_pages_warn_but_build(course, run_cli, tmp_path):
+    (course / "pages" / "summary.md").write_text((course / "pages" / "opening.md").read_text())
+    result = run_cli("build", course, "--out", tmp_path)
+    assert result.exit_code == 0
+    assert "warning: page 'summary' has the same text as page 'opening'" in result.output
+
+
+def test_missing_source_folder_is_a_clear_error(run_cli, tmp_path):
+    result = run_cli("build", tmp_path / "nowhere", "--out", tmp_path / "dist")
+    assert result.exit_code == 2 and "the course folder does not exist" in result.output
+    assert not (tmp_path / "dist").exists()
+
+
+def test_the_shipped_course_builds_without_warnings(run_cli, tmp_path):
+    result = run_cli("build", COURSE_SRC, "--out", tmp_path)
+    assert result.exit_code == 0 and "warning" not in result.output
