@@ -1,0 +1,59 @@
+"""Every distinct part of the seed text reaches a page the learner sees."""
+from __future__ import annotations
+
+import re
+import zipfile
+
+import lxml.html
+import pytest
+
+import qser_scorm
+from tests.conftest import COURSE_SRC, SHARED
+
+SEED = SHARED / "seed" / "becoming-a-mentor.txt"
+_MARKUP = re.compile(r"^(#+\s*|-\s+|\d+\.\s+)|\*\*")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def seed_parts() -> list[str]:
+    """The seed's lines without Markdown markup, each once (the seed repeats one section)."""
+    parts = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        text = _normalise(_MARKUP.sub("", line.strip()))
+        if text and text not in parts:
+            parts.append(text)
+    return parts
+
+
+@pytest.fixture(scope="module")
+def learner_text(tmp_path_factory) -> str:
+    out = tmp_path_factory.mktemp("dist")
+    (zip_path,) = qser_scorm.build(COURSE_SRC, out).written
+    with zipfile.ZipFile(zip_path) as archive:
+        page = lxml.html.fromstring(archive.read("index.html"))
+    for hidden in page.xpath("//script | //style | //template"):
+        hidden.drop_tree()
+    return _normalise(page.text_content())
+
+
+def _loose(text: str) -> str:
+    """Case and dash-insensitive form: the seed titles one section "Mentors – Mentees" and
+    "Mentors and mentees"; the course shows it once."""
+    return " ".join(text.casefold().replace(" and ", " ").replace("–", " ").split())
+
+
+@pytest.mark.parametrize("part", seed_parts())
+def test_seed_part_is_shown(part, learner_text):
+    label, _, value = part.partition(": ")
+    if value and len(label.split()) <= 2:  # "Author: Mrs. ..." is shown as a labelled fact
+        part = value
+    elif part.endswith(":") and len(part.split()) <= 2:
+        pytest.skip("a label whose value is on the next line")
+    assert _loose(part) in _loose(learner_text)
+
+
+def test_the_repeated_section_is_shown_once(learner_text):
+    assert learner_text.count("A mentor should be able to use the working environment") == 1
