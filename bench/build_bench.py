@@ -1,0 +1,69 @@
+"""Benchmark the build: whole-process time for the Q-SER course, its zip size, and growth with
+generated courses of 100 and 1,000 pages. Prints figures; asserts nothing.
+
+    python bench/build_bench.py [--runs 7]
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+COURSE_SRC = REPO / "course_src"
+
+
+def timed_build(source: Path, out: Path, runs: int) -> float:
+    """Median wall time of ``python -m qser_scorm build`` as a whole process (start-up included)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out)],
+                       check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def generated_course(folder: Path, pages: int) -> Path:
+    """Copy the Q-SER course and give it ``pages`` pages, each a copy of a real page's text."""
+    source = Path(shutil.copytree(COURSE_SRC, folder / f"course-{pages}"))
+    course = yaml.safe_load((source / "course.yaml").read_text(encoding="utf-8"))
+    texts = [(source / "pages" / f"{p['id']}.md").read_text(encoding="utf-8") for p in course["pages"]]
+    entries = []
+    for number in range(pages):
+        page_id = f"page-{number:04d}"
+        (source / "pages" / f"{page_id}.md").write_text(f"Generated page {number}.\n\n{texts[number % len(texts)]}",
+                                                        encoding="utf-8")
+        entries.append({"id": page_id, "title": f"Page {number + 1}"})
+    course["pages"] = entries
+    (source / "course.yaml").write_text(yaml.safe_dump(course, allow_unicode=True), encoding="utf-8")
+    return source
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        qser = timed_build(COURSE_SRC, tmp / "dist", runs)
+        (zip_path,) = (tmp / "dist").glob("*-scorm12.zip")
+        print(f"Q-SER build (whole process, median of {runs}): {qser * 1000:.0f} ms  (target <= 300 ms)")
+        print(f"Q-SER SCORM 1.2 zip: {zip_path.stat().st_size / 1024:.1f} KB  (target <= 100 KB)")
+        baseline = timed_build(generated_course(tmp, 8), tmp / "g8", max(3, runs // 2))
+        for pages in (100, 1000):
+            seconds = timed_build(generated_course(tmp, pages), tmp / f"g{pages}", max(3, runs // 2))
+            per_page = (seconds - baseline) / (pages - 8) * 1000
+            print(f"{pages:>5} pages: {seconds * 1000:.0f} ms  ({per_page:.2f} ms per extra page)")
+        print("(1,000 pages target <= 3 s; growth linear if the per-page figure stays flat)")
+
+
+if __name__ == "__main__":
+    main()
