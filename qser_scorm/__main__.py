@@ -1,6 +1,8 @@
 """The ``qser-scorm`` command line. Each command parses options and calls one function."""
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from . import __version__
@@ -13,7 +15,26 @@ nothing is written), 1 any other failure."""
 TARGET_HELP = "What to build: scorm12 (default), xapi (Tin Can package) or all."
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose other commands are imported only when used, so `build` starts fast."""
+
+    LAZY = {
+        "validate": "qser_scorm.validate.command:validate_command",
+        "report": "qser_scorm.report.command:report_command",
+        "preview": "qser_scorm.preview.command:preview_command",
+    }
+
+    def list_commands(self, ctx):
+        return sorted([*super().list_commands(ctx), *self.LAZY])
+
+    def get_command(self, ctx, name):
+        if name in self.LAZY:
+            module, _, attribute = self.LAZY[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qser-scorm")
 def cli() -> None:
     """Build e-learning packages (SCORM 1.2, xAPI) from a course written as YAML and Markdown."""

@@ -6,6 +6,8 @@ never holds a half-written or unchecked package.
 """
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +40,7 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     artifacts: list[Artifact] = []
     for target in targets:
         artifacts.extend(_package(target, course, site))
+    _refuse_nonconformant(artifacts)
     return BuildResult(write_artifacts(Path(out), artifacts), [p for p in problems if p.severity != "error"])
 
 
@@ -52,3 +55,19 @@ def _package(target: str, course, site) -> list[Artifact]:
         return package_xapi(course, site)
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
+
+
+def _refuse_nonconformant(artifacts: list[Artifact]) -> None:
+    """Check each SCORM zip with the package validator: an error there is a bug in this tool."""
+    from ..validate import validate_files
+
+    for artifact in artifacts:
+        if not artifact.name.endswith("-scorm12.zip"):
+            continue
+        with zipfile.ZipFile(io.BytesIO(artifact.data)) as archive:
+            files = {name: archive.read(name) for name in archive.namelist()}
+        errors = [f for f in validate_files(files) if f.severity == "error"]
+        if errors:
+            details = "\n".join(f"  {f.code} {f.where}: {f.message}" for f in errors)
+            raise BuildError(f"{artifact.name} would not be a conformant SCORM 1.2 package; nothing was written."
+                             f"\nPlease report this as a bug of qser-scorm:\n{details}")
