@@ -14,7 +14,7 @@ COURSE_SRC = REPO / "course_src"
 SHARED = REPO.parent / "shared"
 SCHEMAS = SHARED / "scorm12" / "schemas"
 
-pytest_plugins = ["tests.lrs"]
+pytest_plugins = ["tests.chromium", "tests.lrs"]
 
 
 @pytest.fixture

@@ -133,26 +133,18 @@ class Lrs:
     def statements(self, **query: str) -> list[dict]:
         """Every stored statement matching the xAPI query parameters, oldest first, all pages."""
         params = "&".join(f"{key}={urllib.parse.quote(str(value))}" for key, value in query.items())
-        path, found = f"statements?limit=500&ascending=true&{params}", []
+        path, found = f"statements?limit=500&{params}", []
         while path:
             status, page = self.request("GET", path)
             assert status == 200, page
             found += page["statements"]
             path = page.get("more", "").split("/xAPI/", 1)[-1] if page.get("more") else ""
-        return found
-
-    def strict_errors(self, statements: list[dict]) -> list[str]:
-        """Check each statement with Ralph's strict xAPI model; return the errors, "" when valid."""
-        lines = _ralph_python(_STRICT_CHECK, json.dumps(statements)).splitlines()
-        return [json.loads(line) for line in lines]
+        # Ralph's filesystem backend ignores ``ascending``; a batch shares one ``stored`` time.
+        return sorted(found, key=lambda s: (s["stored"], s["timestamp"]))
 
 
-@pytest.fixture(scope="session")
-def lrs(tmp_path_factory) -> Lrs:
-    """Ralph on 127.0.0.1, started once for the whole test session."""
-    if not (RALPH_VENV / "bin" / "uvicorn").exists():
-        pytest.skip("Ralph is not installed: run scripts/test, which creates .venv-ralph")
-    store = tmp_path_factory.mktemp("ralph")
+def start_ralph(store: Path) -> Lrs:
+    """Start Ralph with its data, auth file and log in ``store``; the caller stops it."""
     password = uuid.uuid4().hex
     hashed = _ralph_python(
         "import bcrypt, sys; print(bcrypt.hashpw(sys.stdin.read().encode(), bcrypt.gensalt(4)).decode())",
@@ -162,8 +154,23 @@ def lrs(tmp_path_factory) -> Lrs:
         "username": "qser-tests", "hash": hashed, "scopes": ["all"],
         "agent": {"mbox": "mailto:qser-tests@example.org", "objectType": "Agent"},
     }]))
-    server = Lrs(f"http://127.0.0.1:{_free_port()}/xAPI/", "qser-tests", password, store,
-                 _log=store / "ralph.log")
+    server = Lrs(f"http://127.0.0.1:{_free_port()}/xAPI/", "qser-tests", password, store, _log=store / "ralph.log")
     server.start()
+    return server
+
+
+def strict_errors(statements: list[dict]) -> list[str]:
+    """Check each statement with Ralph's strict xAPI model; return one error text per statement,
+    "" when it is valid (Ralph's API itself accepts some invalid statements)."""
+    lines = _ralph_python(_STRICT_CHECK, json.dumps(statements)).splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="session")
+def lrs(tmp_path_factory) -> Lrs:
+    """Ralph on 127.0.0.1, started once for the whole test session."""
+    if not (RALPH_VENV / "bin" / "uvicorn").exists():
+        pytest.skip("Ralph is not installed: run scripts/test, which creates .venv-ralph")
+    server = start_ralph(tmp_path_factory.mktemp("ralph"))
     yield server
     server.stop()

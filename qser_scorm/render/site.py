@@ -14,12 +14,14 @@ from importlib import resources
 import jinja2
 
 from ..course.model import Course, Question
+from ..xapi.templates import TEMPLATES_FILE, templates_script
 from .markdown import render_inline, render_markdown
 
 #: Ids of the sections that are not course pages; course pages are ``page-<page id>``.
 OVERVIEW_ID = "qser-overview"
 ASSESSMENT_ID = "qser-assessment"
 RESULTS_ID = "qser-results"
+HEAD_SCRIPT = "runtime/core.js"
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("qser_scorm.render", "templates"),
@@ -40,12 +42,16 @@ def render_site(course: Course) -> dict[str, bytes]:
     reproducible.
     """
     runtime = _runtime_files()
+    # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
+    runtime[TEMPLATES_FILE] = templates_script(course)
     html = _env.get_template("index.html").render(
         course=course,
         sections=_sections(course),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
         course_json=_course_json(course),
-        scripts=[path for path in runtime if path.endswith(".js")],
+        # core.js runs in <head>: it hides all but the first section before the first paint.
+        head_script=HEAD_SCRIPT,
+        scripts=[path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT],
         stylesheets=[path for path in runtime if path.endswith(".css")],
         ids={"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID},
     )

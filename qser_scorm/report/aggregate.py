@@ -28,7 +28,8 @@ SCORE_BINS = tuple(range(0, 100, 10))
 # xAPI 1.0.3 Data 2.4.4.1: ISO 8601 durations, e.g. PT1H2M3.5S, P1DT2H.
 _DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 _ANSWER_SEPARATORS = {"choice": "[,]"}  # Data 2.4.4.1 response patterns: count each choice alone
-_NOT_A_TIME = datetime.min.replace(tzinfo=timezone.utc)
+#: Stands for a missing or unreadable timestamp; sorts before every real one.
+UNKNOWN_TIME = datetime.min.replace(tzinfo=timezone.utc)
 
 
 @dataclass
@@ -42,8 +43,8 @@ class Learner:
     last_score: float | None = None  #: percent, latest result of passed/failed
     attempts: int = 0  #: assessment attempts submitted (passed or failed statements)
     seconds: float = 0.0  #: time spent: the sum of session durations
-    last_activity: datetime = _NOT_A_TIME
-    _last_scored_at: datetime = field(default=_NOT_A_TIME, repr=False)
+    last_activity: datetime = UNKNOWN_TIME
+    _last_scored_at: datetime = field(default=UNKNOWN_TIME, repr=False)
 
 
 @dataclass
@@ -52,11 +53,19 @@ class Question:
 
     iri: str
     name: str
+    prompt: str  #: the activity's description: the question as learners read it
     kind: str  #: the xAPI interactionType
+    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)  #: orders the questions
     answers: int = 0
     correct: int = 0
     responses: Counter = field(default_factory=Counter)  #: answer label -> count
+
+    @property
+    def distribution(self) -> list[tuple[str, int]]:
+        """(answer, count), most frequent first, ties alphabetically."""
+        return sorted(self.responses.items(), key=lambda item: (-item[1], item[0]))
     labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
+    targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
 
     @property
     def correct_rate(self) -> float | None:
@@ -76,6 +85,8 @@ class Reflection:
 class ReflectionQuestion:
     iri: str
     name: str
+    prompt: str
+    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)
     answers: dict = field(default_factory=dict)  #: learner account -> Reflection
 
     @property
@@ -138,7 +149,7 @@ class Aggregator:
             learner.seconds += _seconds(result.get("duration"))
         elif verb == ANSWERED and "response" in result:
             if "success" in result:
-                self._answered(activity, result)
+                self._answered(activity, result, when)
             else:
                 self._reflected(activity, learner, str(result["response"]), when)
         if result.get("completion") is True and learner.status == "in progress":
@@ -147,8 +158,8 @@ class Aggregator:
     def report(self) -> Report:
         title = self._titles.most_common(1)[0][0] if self._titles else "xAPI statements"
         learners = sorted(self._learners.values(), key=lambda learner: (learner.name.casefold(), learner.account))
-        return Report(title, self.statements, learners, list(self._questions.values()),
-                      list(self._reflections.values()))
+        return Report(title, self.statements, learners, _in_answer_order(self._questions),
+                      _in_answer_order(self._reflections))
 
     def _learner(self, actor: dict) -> Learner:
         account = _account(actor)
@@ -171,25 +182,29 @@ class Aggregator:
         if when >= learner._last_scored_at:
             learner.last_score, learner._last_scored_at = score, when
 
-    def _answered(self, activity: dict, result: dict) -> None:
+    def _answered(self, activity: dict, result: dict, when: datetime) -> None:
         iri = activity.get("id", "")
         question = self._questions.get(iri)
         if question is None:
             definition = activity.get("definition") or {}
             question = self._questions[iri] = Question(
-                iri, _name(activity), definition.get("interactionType", ""), labels=_labels(definition))
+                iri, _name(activity), _prompt(activity), definition.get("interactionType", ""),
+                labels=_labels(definition, ("choices", "scale", "source", "steps")),
+                targets=_labels(definition, ("target",)))
+        question.first_answered = min(question.first_answered, when) if question.answers else when
         question.answers += 1
         question.correct += result["success"] is True
         response = str(result["response"])
         separator = _ANSWER_SEPARATORS.get(question.kind)
         for part in response.split(separator) if separator and response else [response]:
-            question.responses[_label(part, question.labels)] += 1
+            question.responses[_label(part, question)] += 1
 
     def _reflected(self, activity: dict, learner: Learner, text: str, when: datetime) -> None:
         iri = activity.get("id", "")
         question = self._reflections.get(iri)
         if question is None:
-            question = self._reflections[iri] = ReflectionQuestion(iri, _name(activity))
+            question = self._reflections[iri] = ReflectionQuestion(iri, _name(activity), _prompt(activity))
+        question.first_answered = min(question.first_answered, when) if question.answers else when
         earlier = question.answers.get(learner.account)
         if earlier is None or when >= earlier.when:
             question.answers[learner.account] = Reflection(learner.name, text, when)
@@ -201,6 +216,12 @@ def aggregate(statements: Iterable[dict]) -> Report:
     for statement in statements:
         aggregator.add(statement)
     return aggregator.report()
+
+
+def _in_answer_order(questions: dict) -> list:
+    """Questions in the order they were first answered: the course's order, whatever the
+    order of the statements (an LRS answers newest first)."""
+    return sorted(questions.values(), key=lambda question: (question.first_answered, question.iri))
 
 
 def _account(actor: dict) -> str:
@@ -219,6 +240,10 @@ def _name(activity: dict) -> str:
     return _in_english(names) or activity.get("id", "").rstrip("/").rsplit("/", 1)[-1]
 
 
+def _prompt(activity: dict) -> str:
+    return _in_english((activity.get("definition") or {}).get("description") or {})
+
+
 def _in_english(language_map: dict) -> str:
     for tag in ("en", "en-US", "en-GB"):
         if tag in language_map:
@@ -226,21 +251,20 @@ def _in_english(language_map: dict) -> str:
     return next(iter(language_map.values()), "")
 
 
-def _labels(definition: dict) -> dict:
-    """Interaction component id -> description, for choices, scale, sources, targets and steps."""
+def _labels(definition: dict, keys: tuple[str, ...]) -> dict:
+    """Interaction component id -> description, from the component lists named by ``keys``."""
     return {component["id"]: _in_english(component.get("description") or {}) or component["id"]
-            for key in ("choices", "scale", "source", "target", "steps")
-            for component in definition.get(key) or () if "id" in component}
+            for key in keys for component in definition.get(key) or () if "id" in component}
 
 
-def _label(response: str, labels: dict) -> str:
-    """A readable answer: component ids replaced by their descriptions (matching, sequencing too)."""
-    if not labels:
-        return response
-    if response in labels:
-        return labels[response]
-    pairs = [[labels.get(part, part) for part in pair.split("[.]")] for pair in response.split("[,]")]
-    return (" → " if "[.]" not in response else "; ").join(" → ".join(pair) for pair in pairs)
+def _label(response: str, question: Question) -> str:
+    """A readable answer: component ids replaced by their descriptions (Data 2.4.4.1.1 patterns:
+    ``[,]`` separates items, ``[.]`` a matching pair's source and target)."""
+    if "[.]" in response:
+        pairs = (pair.partition("[.]") for pair in response.split("[,]"))
+        return "; ".join(f"{question.labels.get(source, source)} → {question.targets.get(target, target)}"
+                         for source, _, target in pairs)
+    return " → ".join(question.labels.get(item, item) for item in response.split("[,]"))
 
 
 def _percent(score: dict) -> float | None:
@@ -266,5 +290,5 @@ def _timestamp(statement: dict) -> datetime:
     try:
         when = datetime.fromisoformat(text)
     except (TypeError, ValueError):
-        return _NOT_A_TIME
+        return UNKNOWN_TIME
     return when if when.tzinfo else when.replace(tzinfo=timezone.utc)

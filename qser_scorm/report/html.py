@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import jinja2
 
-from .aggregate import STATUSES, Report
+from .aggregate import STATUSES, UNKNOWN_TIME, Report
 
 #: Status -> bar colour; each passes 3:1 contrast on white (WCAG 1.4.11, non-text contrast).
 STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280"}
@@ -69,7 +69,7 @@ def _histogram(report: Report) -> dict:
 
 
 def _when(moment: datetime) -> str:
-    if moment.year == 1:
+    if moment == UNKNOWN_TIME:
         return "—"
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 

@@ -6,21 +6,18 @@ more than one statement, or one page of an LRS answer, in memory.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import http.client
 import json
-import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tincan import Activity, RemoteLRS
+from tincan import Activity
 
 from qser_scorm.errors import QserError
+from qser_scorm.xapi.lrs import LrsError as TransportError
+from qser_scorm.xapi.lrs import TimedRemoteLRS
+from qser_scorm.xapi.vocab import XAPI_VERSION
 
-XAPI_VERSION = "1.0.3"
-#: The LRS decides the page size; 0 asks for its largest (xAPI 1.0.3 Communication 2.1.3, limit).
-_PAGE_LIMIT = 0
 _CHUNK_BYTES = 1 << 20
 _REQUIRED = ("actor", "verb", "object")  # xAPI 1.0.3 Data 2.4: the parts every statement has
 
@@ -183,67 +180,57 @@ def _checked(values: Iterator, stream: _JsonStream) -> Iterator[dict]:
 # --- LRS -----------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _socket_timeout(seconds: float):
-    """tincan's RemoteLRS opens http.client connections with no timeout: give them one."""
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(seconds)
-    try:
-        yield
-    finally:
-        socket.setdefaulttimeout(previous)
-
-
 def read_lrs(endpoint: str, user: str, password: str, activity: str | None = None,
-             timeout: float = 30.0, on_page: Callable[[int], None] = lambda n: None) -> Iterator[dict]:
+             timeout: float = 30.0, page_size: int = 0) -> Iterator[dict]:
     """Yield the statements an xAPI LRS holds, page after page, following ``more``.
 
-    With ``activity``, ask only for statements about it or with it in their context (the course's
-    IRI covers its pages and questions); also filter here, as some LRSs ignore the filter.
-    ``on_page`` gets the number of statements in each page received.
+    With ``activity``, ask the LRS only for statements about it or with it in their context (the
+    course's IRI covers its pages and questions); some LRSs ignore the filter, so callers filter
+    again with :func:`mentions`. ``page_size`` 0 lets the LRS choose its largest page (xAPI 1.0.3
+    Communication 2.1.3, ``limit``).
 
     Raises LrsError (exit code 1) when the LRS is unreachable, too slow, refuses the credentials
     or does not answer as an xAPI LRS.
     """
-    lrs = RemoteLRS(endpoint=endpoint, version=XAPI_VERSION, username=user, password=password)
-    query = {"limit": _PAGE_LIMIT}
+    lrs = TimedRemoteLRS(endpoint=endpoint, username=user, password=password, timeout=timeout)
+    query = {"limit": page_size}
     if activity:
         query |= {"activity": Activity(id=activity), "related_activities": "true"}
     where = lrs.endpoint
-    fetch = lambda: lrs.query_statements(query)  # noqa: E731
-    while fetch:
-        result = _call_lrs(fetch, where, timeout)
-        statements = [statement.as_version(XAPI_VERSION) for statement in result.statements]
-        on_page(len(statements))
-        for statement in statements:
-            if not activity or _mentions(statement, activity):
-                yield statement
-        more = result.more
+    result = _call_lrs(lambda: lrs.query_statements(query), where, timeout)
+    while True:
+        yield from (statement.as_version(XAPI_VERSION) for statement in result.statements)
+        if not result.more:
+            return
         # xAPI 1.0.3 Communication 2.1.3: "more" is relative to the server root; some LRSs give
         # an absolute URL, which tincan would prefix with the root again.
-        more_path = urlsplit(more)._replace(scheme="", netloc="").geturl() if more else ""
-        fetch = (lambda: lrs.more_statements(more_path)) if more_path else None
+        more = urlsplit(result.more)._replace(scheme="", netloc="").geturl()
+        result = _call_lrs(lambda: lrs.more_statements(more), where, timeout)  # noqa: B023 - called at once
 
 
-def _mentions(statement: dict, activity: str) -> bool:
+def mentions(statement: dict, activity: str) -> bool:
+    """Whether ``activity`` is the statement's object or one of its context activities."""
     if statement.get("object", {}).get("id") == activity:
         return True
     activities = statement.get("context", {}).get("contextActivities", {})
-    return any(item.get("id") == activity for group in activities.values() for item in group)
+    # Data 2.4.6.2: a single activity may stand where a list is expected.
+    groups = (group if isinstance(group, list) else [group] for group in activities.values())
+    return any(isinstance(item, dict) and item.get("id") == activity for group in groups for item in group)
 
 
 def _call_lrs(fetch, where: str, timeout: float):
     try:
-        with _socket_timeout(timeout):
-            response = fetch()
-    except (TimeoutError, socket.timeout):
-        raise LrsError(f"The LRS at {where} did not answer within {timeout:g} s.\n"
-                       "Check that it is running, or allow more time with --timeout.") from None
-    except (OSError, http.client.HTTPException) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+        response = fetch()
+    except TransportError as error:
+        if isinstance(error.__cause__, TimeoutError):
+            raise LrsError(f"The LRS at {where} did not answer within {timeout:g} s.\n"
+                           "Check that it is running, or allow more time with --timeout.") from None
+        cause = error.__cause__
+        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
         raise LrsError(f"Cannot connect to the LRS at {where}: {reason}.\n"
                        "Check the address given to --lrs and that the LRS is running.") from None
     except (ValueError, TypeError, KeyError, AttributeError):
+        # tincan could not read the answer as a StatementsResult.
         raise LrsError(f"The server at {where} did not answer with xAPI statements.\n"
                        "Check that --lrs is the LRS's xAPI endpoint (it often ends in /xAPI/).") from None
     if response.success:

@@ -1,72 +1,64 @@
-/* Qser core: the namespace, a tiny event emitter, shared vocabulary and helpers.
+/* Qser core: the namespace, a tiny event emitter, the SCORM vocabulary, small helpers.
    Every runtime file is a classic script on window.Qser, so the package also runs from file://. */
-(function (Qser) {
-  "use strict";
+((Qser) => {
+"use strict";
 
-  /* SCORM 1.2 vocabulary (RTE 3.4.2); mirrors what the Python side writes in the manifest. */
-  Qser.SCORM = {
-    STATUS: { INCOMPLETE: "incomplete", PASSED: "passed", FAILED: "failed", NOT_ATTEMPTED: "not attempted" },
-    EXIT: { SUSPEND: "suspend", NORMAL: "" },
-    ENTRY_RESUME: "resume",
-    RESULT: { CORRECT: "correct", WRONG: "wrong", NEUTRAL: "neutral" },
-    /* Engine question type -> cmi.interactions.n.type */
-    INTERACTION_TYPE: {
-      single: "choice", multiple: "choice", "true-false": "true-false",
-      matching: "matching", ordering: "sequencing", "fill-in": "fill-in", reflection: "fill-in"
-    },
-    SUSPEND_DATA_MAX: 4096,
-    FEEDBACK_MAX: 255
+/* SCORM 1.2 vocabulary (RTE 3.4.2), as the Python side writes it in the manifest. */
+Qser.SCORM = {
+  STATUS: { INCOMPLETE: "incomplete", PASSED: "passed", FAILED: "failed", NOT_ATTEMPTED: "not attempted" },
+  EXIT: { SUSPEND: "suspend", NORMAL: "" },
+  ENTRY_RESUME: "resume",
+  RESULT: { CORRECT: "correct", WRONG: "wrong", NEUTRAL: "neutral" },
+  /* question type -> cmi.interactions.n.type */
+  INTERACTION_TYPE: { single: "choice", multiple: "choice", "true-false": "true-false", matching: "matching",
+    ordering: "sequencing", "fill-in": "fill-in", reflection: "fill-in" },
+  SUSPEND_DATA_MAX: 4096,
+  FEEDBACK_MAX: 255
+};
+
+Qser.warn = (message, detail = "") => console.warn(`[qser] ${message}`, detail);
+
+/* on(name, fn), emit(name, data); a failing listener never stops the others. */
+Qser.emitter = () => {
+  const listeners = {};
+  return {
+    on: (name, fn) => (listeners[name] = listeners[name] || []).push(fn),
+    emit: (name, data) => (listeners[name] || []).forEach((fn) => {
+      try { fn(data); } catch (error) { Qser.warn(`listener of ${name} failed`, error); }
+    })
   };
+};
 
-  /* A small event emitter: on(name, fn), emit(name, data). A failing listener never stops the others. */
-  Qser.emitter = function () {
-    var listeners = {};
-    return {
-      on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
-      emit: function (name, data) {
-        (listeners[name] || []).forEach(function (fn) {
-          try { fn(data); } catch (error) { Qser.warn("listener of " + name + " failed", error); }
-        });
-      }
-    };
-  };
+Qser.$ = (id) => document.getElementById(id);
+Qser.range = (count) => Array.from({ length: count }, (_, i) => i);
 
-  Qser.warn = function (message, detail) {
-    if (window.console) console.warn("[qser] " + message, detail === undefined ? "" : detail);
-  };
+/* 32-bit FNV-1a hash of a string, for seeds and state checks. */
+Qser.hash = (text) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+};
 
-  /* Seeded PRNG (mulberry32): the same seed gives the same shuffles, on every launch. */
-  Qser.random = function (seed) {
-    var a = seed >>> 0;
-    return function () {
-      a = (a + 0x6D2B79F5) >>> 0;
-      var t = Math.imul(a ^ (a >>> 15), 1 | a);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
+/* Seeded PRNG (mulberry32): the same seed gives the same shuffle on every launch. */
+Qser.random = (seed) => () => {
+  seed = (seed + 0x6D2B79F5) >>> 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
 
-  /* 32-bit FNV-1a hash of a string, for seeds and state checks. */
-  Qser.hash = function (text) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return h >>> 0;
-  };
+Qser.shuffled = (list, random) => {
+  const copy = list.slice();
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+};
 
-  Qser.shuffled = function (list, random) {
-    var copy = list.slice();
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor(random() * (i + 1));
-      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
-    }
-    return copy;
-  };
+Qser.tracking = Qser.tracking || {};
 
-  Qser.range = function (count) {
-    var list = [];
-    for (var i = 0; i < count; i++) list.push(i);
-    return list;
-  };
-
-  Qser.tracking = Qser.tracking || {};
+/* Loaded in <head>: until main.js has started, the CSS shows only the first section, so the
+   whole course never flashes by. Without JavaScript every section stays visible. */
+document.documentElement.classList.add("qser-starting");
 })(window.Qser = window.Qser || {});

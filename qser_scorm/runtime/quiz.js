@@ -1,139 +1,125 @@
 /* Qser.Quiz: the assessment engine. Knows questions, answers, attempts and scores; knows nothing
    of the page or of SCORM. Events: "change" (question id), "submitted" (result), "retried". */
-(function (Qser) {
-  "use strict";
+((Qser) => {
+"use strict";
 
-  var RESULT = Qser.SCORM.RESULT;
+const RESULT = Qser.SCORM.RESULT;
+const normaliseText = (text) => String(text || "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
+const isIdentity = (list) => list.every((value, index) => value === index);
 
-  function normaliseText(text) {
-    return String(text || "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
-  }
-
-  function isIdentity(list) {
-    return list.every(function (value, index) { return value === index; });
-  }
-
-  function Quiz(course) {
+class Quiz {
+  constructor(course) {
     this.course = course;
     this.questions = course.questions;
-    this.byId = {};
-    this.questions.forEach(function (q) { this.byId[q.id] = q; }, this);
+    this.byId = Object.fromEntries(this.questions.map((q) => [q.id, q]));
     this.events = Qser.emitter();
     this.seed = Math.floor(Math.random() * 0x3fffffff);
     this.attempt = 1;
     this.submitted = false;
     this.answers = {};
     this.lastResult = null;
-    this._resetTimes();
+    this.resetTimes();
   }
 
-  Quiz.prototype._resetTimes = function () {
-    this.attemptStart = Date.now();
-    this.lastChange = this.attemptStart;
+  resetTimes() {
+    this.lastChange = Date.now();
     this.firstChange = {};
     this.changedAt = {};
-  };
+  }
 
-  /* The display order of a question's options (single, multiple), answers (matching) or the
-     starting order of its items (ordering): the author's order, or shuffled when the course asks,
-     with a seed kept in the state, so each learner and attempt sees one stable order. */
-  Quiz.prototype.order = function (question) {
-    var start = question.start || Qser.range(question.count || 0);
+  /* Display order of options (single, multiple), answers (matching) or the starting order of
+     items (ordering): the author's, or shuffled when the course asks, by a seed kept in the
+     state, so each learner and attempt sees one stable order. */
+  order(q) {
+    const start = q.start || Qser.range(q.count || 0);
     if (!this.course.shuffle || start.length < 2) return start;
-    var random = Qser.random(this.seed ^ Qser.hash(question.id + "#" + this.attempt));
-    var order = Qser.shuffled(start, random);
-    while (question.type === "ordering" && isIdentity(order)) order = Qser.shuffled(order, random);
+    const random = Qser.random(this.seed ^ Qser.hash(`${q.id}#${this.attempt}`));
+    let order = Qser.shuffled(start, random);
+    while (q.type === "ordering" && isIdentity(order)) order = Qser.shuffled(order, random);
     return order;
-  };
+  }
 
-  Quiz.prototype.answerOf = function (question) {
-    if (question.id in this.answers) return this.answers[question.id];
-    return question.type === "ordering" ? this.order(question) : null;
-  };
+  answerOf(q) {
+    if (q.id in this.answers) return this.answers[q.id];
+    return q.type === "ordering" ? this.order(q) : null;
+  }
 
-  Quiz.prototype.setAnswer = function (id, value) {
+  setAnswer(id, value) {
     if (this.submitted || !this.byId[id]) return;
-    var now = Date.now();
     if (!(id in this.firstChange)) this.firstChange[id] = this.lastChange;
-    this.changedAt[id] = this.lastChange = now;
+    this.changedAt[id] = this.lastChange = Date.now();
     this.answers[id] = value;
     this.events.emit("change", id);
-  };
+  }
 
-  Quiz.prototype.resultOf = function (question, answer) {
-    if (question.type === "reflection") return RESULT.NEUTRAL;
-    var correct = false;
-    if (answer !== null && answer !== undefined) {
-      switch (question.type) {
-        case "single": correct = question.correct[0] === answer; break;
-        case "multiple": correct = answer.slice().sort().join() === question.correct.join(); break;
-        case "true-false": correct = answer === question.correct; break;
-        case "matching": correct = answer.length === question.count && isIdentity(answer); break;
-        case "ordering": correct = isIdentity(answer); break;
-        case "fill-in":
-          correct = question.accept.some(function (text) { return normaliseText(text) === normaliseText(answer); });
-          break;
-      }
-    }
-    return correct ? RESULT.CORRECT : RESULT.WRONG;
-  };
+  resultOf(q, answer) {
+    if (q.type === "reflection") return RESULT.NEUTRAL;
+    const right = answer !== null && answer !== undefined && {
+      single: () => q.correct[0] === answer,
+      multiple: () => answer.slice().sort((a, b) => a - b).join() === q.correct.join(),
+      "true-false": () => answer === q.correct,
+      matching: () => answer.length === q.count && isIdentity(answer),
+      ordering: () => isIdentity(answer),
+      "fill-in": () => q.accept.some((text) => normaliseText(text) === normaliseText(answer))
+    }[q.type]();
+    return right ? RESULT.CORRECT : RESULT.WRONG;
+  }
 
-  /* Weighted score in percent (2 decimals), pass/fail by the course's pass mark. */
-  Quiz.prototype.evaluate = function () {
-    var results = {}, total = 0, earned = 0;
-    this.questions.forEach(function (q) {
-      var result = results[q.id] = this.resultOf(q, this.answerOf(q));
+  /* Weighted score in percent (2 decimals); passed by the course's pass mark. */
+  evaluate() {
+    const results = {};
+    let total = 0, earned = 0;
+    for (const q of this.questions) {
+      results[q.id] = this.resultOf(q, this.answerOf(q));
       total += q.weight;
-      if (result === RESULT.CORRECT) earned += q.weight;
-    }, this);
-    var scorePercent = total > 0 ? Math.round((earned / total) * 10000) / 100 : 100;
-    var passed = scorePercent >= this.course.passMark;
-    var noAttemptLeft = this.course.attempts > 0 && this.attempt >= this.course.attempts;
-    return { scorePercent: scorePercent, passed: passed, attempt: this.attempt,
-      final: passed || noAttemptLeft, results: results };
-  };
+      if (results[q.id] === RESULT.CORRECT) earned += q.weight;
+    }
+    const scorePercent = total > 0 ? Math.round((earned / total) * 10000) / 100 : 100;
+    const passed = scorePercent >= this.course.passMark;
+    const noAttemptLeft = this.course.attempts > 0 && this.attempt >= this.course.attempts;
+    return { scorePercent, passed, attempt: this.attempt, final: passed || noAttemptLeft, results };
+  }
 
-  Quiz.prototype.submit = function () {
-    if (this.submitted) return this.lastResult;
+  submit() {
+    if (this.submitted) return;
     this.submitted = true;
     this.lastResult = this.evaluate();
     this.events.emit("submitted", this.lastResult);
-    return this.lastResult;
-  };
+  }
 
-  Quiz.prototype.canRetry = function () {
-    return this.submitted && !this.lastResult.final;
-  };
+  canRetry() { return this.submitted && !this.lastResult.final; }
 
-  Quiz.prototype.retry = function () {
+  retry() {
     if (!this.canRetry()) return;
     this.attempt += 1;
     this.submitted = false;
     this.answers = {};
     this.lastResult = null;
-    this._resetTimes();
+    this.resetTimes();
     this.events.emit("retried", this.attempt);
-  };
+  }
 
-  /* Time spent on a question: from the answer before its first change to its last change. */
-  Quiz.prototype.timing = function (id) {
-    var changed = this.changedAt[id];
-    if (!changed) return { latencyMs: 0, timestamp: new Date() };
-    return { latencyMs: changed - this.firstChange[id], timestamp: new Date(changed) };
-  };
+  /* The learner reached the questions: answer times count from now, unless answering began. */
+  begin() {
+    if (Object.keys(this.changedAt).length === 0) this.lastChange = Date.now();
+  }
 
-  /* Restore a decoded state (see state.js); answers of unknown questions are already dropped. */
-  Quiz.prototype.restore = function (saved) {
+  /* Time on a question: from the answer before its first change to its last change. */
+  timing(id) {
+    const changed = this.changedAt[id];
+    return changed ? { latencyMs: changed - this.firstChange[id], timestamp: new Date(changed) }
+      : { latencyMs: 0, timestamp: new Date() };
+  }
+
+  /* Restore a decoded state (state.js); answers of unknown questions are already dropped. */
+  restore(saved) {
     this.seed = saved.seed;
     this.attempt = Math.max(1, saved.attempt);
     this.answers = saved.answers;
-    this.submitted = false;
-    if (saved.submitted) {
-      this.submitted = true;
-      this.lastResult = this.evaluate();
-    }
-  };
+    this.submitted = saved.submitted;
+    this.lastResult = saved.submitted ? this.evaluate() : null;
+  }
+}
 
-  Qser.Quiz = Quiz;
-  Qser.normaliseText = normaliseText;
+Qser.Quiz = Quiz;
 })(window.Qser = window.Qser || {});

@@ -2,14 +2,16 @@
 
 tincan 1.0.0 opens its HTTP connections without a timeout, so an LRS that accepts the
 connection and never answers hangs the caller forever. This subclass sends the same requests
-with a deadline and turns network failures into :class:`LrsError`.
+with a deadline and turns network failures into :class:`LrsError`; ``save_statements`` also
+accepts the empty 204 answer an LRS gives to a batch it stored before.
 """
 from __future__ import annotations
 
 import http.client
+import json
 from urllib.parse import urlencode, urlsplit
 
-from tincan import LRSResponse, RemoteLRS, StatementList
+from tincan import HTTPRequest, LRSResponse, RemoteLRS, StatementList
 
 from ..errors import QserError
 from .vocab import XAPI_VERSION
@@ -57,18 +59,35 @@ class TimedRemoteLRS(RemoteLRS):
             success=200 <= response.status < 300 or ignored_404, request=request, response=response, data=data
         )
 
+    def save_statements(self, statements) -> LRSResponse:
+        """Post statements; as tincan's, but a 204 answer (every id was stored before, so there is
+        no id list to read) is a success instead of a ``JSONDecodeError``."""
+        if not isinstance(statements, StatementList):
+            statements = StatementList(statements)
+        request = HTTPRequest(method="POST", resource="statements")
+        request.headers["Content-Type"] = "application/json"
+        request.content = statements.to_json(self.version)
+        response = self._send_request(request)
+        if response.success:
+            for statement, statement_id in zip(statements, json.loads(response.data) if response.data else []):
+                statement.id = statement_id
+            response.content = statements
+        return response
+
 
 def post_in_batches(lrs: RemoteLRS, statements: list, batch_size: int = 500) -> int:
     """Post statements ``batch_size`` at a time; return the number of requests made.
 
-    Raises :class:`LrsError` naming the first batch the LRS refused and its answer.
+    A batch answered 409 counts as sent: its statement ids are stored already (xAPI 1.0.3
+    Communication 2.1.2), as after a resend whose first answer was lost. Raises
+    :class:`LrsError` naming the first batch the LRS refused and its answer.
     """
     requests = 0
     for start in range(0, len(statements), batch_size):
         batch = StatementList(statements[start : start + batch_size])
         response = lrs.save_statements(batch)
         requests += 1
-        if not response.success:
+        if not response.success and response.response.status != 409:
             raise LrsError(
                 f"the LRS refused statements {start + 1}-{start + len(batch)} "
                 f"(HTTP {response.response.status}): {response.data[:300]!r}"

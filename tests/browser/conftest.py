@@ -13,23 +13,16 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from playwright.sync_api import sync_playwright
+
+from qser_scorm.course.load import load_course
+
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (re-exported for other test folders)
 
 from .lms import TestLms
 from .server import LmsServer
 
 REPO = Path(__file__).resolve().parents[2]
 COURSE_SRC = REPO / "course_src"
-CHROMIUM = "/usr/bin/chromium"
-#: RECIPES.md: Debian's Chromium as root works headless with Playwright's own --no-sandbox.
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 
@@ -64,25 +57,15 @@ def server(package):
         yield running
 
 
+@pytest.fixture
+def lms(server, context, package):
+    test_lms = TestLms(server, context, mastery_score(package))
+    yield test_lms
+    # Whatever the LMS answered, the course must never break with an uncaught error.
+    assert test_lms.page_errors == []
+
+
 @pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def context(browser):
-    fresh = browser.new_context(viewport={"width": 1024, "height": 768})
-    # Fail fast: every step of a course this size takes milliseconds.
-    fresh.set_default_timeout(5_000)
-    yield fresh
-    fresh.close()
-
-
-@pytest.fixture
-def lms(server, context, package) -> TestLms:
-    return TestLms(server, context, mastery_score(package))
+def course():
+    """The course model the package was built from: the tests take the right answers from it."""
+    return load_course(COURSE_SRC)

@@ -44,10 +44,9 @@ class Learner:
 class LmsSession:
     """One learner session: the host page with scorm-again as ``window.API`` and the SCO inside it."""
 
-    def __init__(self, page: Page, attempt: LmsAttempt, name: str):
+    def __init__(self, page: Page, attempt: LmsAttempt):
         self.page = page
         self.attempt = attempt
-        self.name = name
 
     @property
     def sco(self) -> FrameLocator:
@@ -90,8 +89,13 @@ class LmsSession:
         return sets[-1] if sets else ""
 
     def leave(self) -> None:
-        """The learner closes the course window mid-way: the page is dismissed (pagehide)."""
-        self.page.goto("about:blank")
+        """The learner closes the course window mid-way (the SCO gets pagehide, nothing else)."""
+        self.page.close()
+
+    def unload_sco(self) -> None:
+        """The LMS unloads the SCO's frame (its pagehide fires) while the host page stays."""
+        self.page.evaluate("document.getElementById('sco').src = 'about:blank'")
+        self.page.wait_for_function("document.getElementById('sco').contentWindow.location.href === 'about:blank'")
 
     def axe_violations(self) -> list[dict]:
         """Run axe-core in the SCO's own document and return its violations (rule id, nodes)."""
@@ -114,12 +118,18 @@ class TestLms:
         self.server = server
         self.context = context
         self.mastery_score = mastery_score
+        #: Uncaught script errors of every page opened (the host page's and the SCO's).
+        self.page_errors: list[str] = []
+
+    def _new_page(self) -> Page:
+        page = self.context.new_page()
+        page.on("pageerror", lambda error: self.page_errors.append(f"{page.url[:60]}: {error}"))
+        return page
 
     def launch(
         self,
         *,
         mastery_override: bool = False,
-        learner: Learner | None = None,
         returning: dict[str, str] | None = None,
         attempt: LmsAttempt | None = None,
     ) -> LmsSession:
@@ -132,7 +142,7 @@ class TestLms:
         name = next(_attempt_names)
         attempt = attempt or self.server.new_attempt(name)
         self.server.attempts[name] = attempt
-        cmi = (learner or Learner()).cmi(self.mastery_score) | (returning or {})
+        cmi = Learner().cmi(self.mastery_score) | (returning or {})
         launch_data = {
             "settings": {
                 "lmsCommitUrl": f"/lms/{name}/commit",
@@ -143,9 +153,9 @@ class TestLms:
             "cmi": cmi,
             "sco": "/sco/index.html",
         }
-        page = self.context.new_page()
+        page = self._new_page()
         page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")
-        return LmsSession(page, attempt, name)
+        return LmsSession(page, attempt)
 
     def relaunch(self, previous: LmsSession, **options) -> LmsSession:
         """Start a new session as the learner of ``previous`` returns, from what the LMS stored."""
@@ -155,7 +165,7 @@ class TestLms:
 
     def open_standalone(self) -> Page:
         """Open the bare package from the web server, with no LMS around it."""
-        page = self.context.new_page()
+        page = self._new_page()
         page.goto(f"{self.server.origin}/sco/index.html")
         return page
 
@@ -177,4 +187,16 @@ def returning_learner(stored: dict) -> dict[str, str]:
     for part in ("raw", "min", "max"):
         if core["score"].get(part, "") != "":
             values[f"cmi.core.score.{part}"] = core["score"][part]
+    # The LMS keeps earlier answers: the SCO must append after them (cmi.interactions._count).
+    for index, interaction in stored["interactions"].items():
+        for key, value in _flatten(interaction, f"cmi.interactions.{index}"):
+            values[key] = value
     return values
+
+
+def _flatten(tree: dict, prefix: str):
+    for key, value in tree.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}.{key}")
+        elif value != "":
+            yield f"{prefix}.{key}", value

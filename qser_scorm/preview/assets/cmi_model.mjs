@@ -118,6 +118,31 @@ export const ARRAYS = ["cmi.objectives", "cmi.interactions", "cmi.interactions.n
 /** The data model version a SCORM 1.2 LMS reports as `cmi._version`. */
 export const VERSION = "3.4";
 
+const CHAR = "[0-9a-z]";
+const PAIR = `${CHAR}\\.${CHAR}`;
+const list = (item) => `${item}(,${item})*`;
+
+/**
+ * CMIFeedback formats by interaction type (RTE 3.4.2, cmi.interactions.n.student_response).
+ * Moodle does not check them, stricter LMSs do: the preview accepts the value like Moodle and
+ * shows a warning. "" (no answer) is always allowed.
+ */
+export const RESPONSE_FORMATS = {
+  "true-false": /^[01tf]/, // only the first character counts
+  choice: new RegExp(`^(\\{${list(CHAR)}\\}|${list(CHAR)})$`),
+  matching: new RegExp(`^(\\{${list(PAIR)}\\}|${list(PAIR)})$`),
+  sequencing: new RegExp(`^${list(CHAR)}$`),
+  likert: new RegExp(`^${CHAR}$`),
+  numeric: new RegExp(`^${DECIMAL}$`),
+};
+
+/** Return a warning when `value` is not a response of the interaction type, else "". */
+export function responseWarning(type, value) {
+  const format = RESPONSE_FORMATS[type];
+  if (value === "" || !format || format.test(value)) return "";
+  return `${JSON.stringify(value)} is not a ${type} response (RTE 3.4.2 CMIFeedback); Moodle stores it, stricter LMSs answer 405`;
+}
+
 /** Return the generic name of an element: each array index becomes `n` ("cmi.interactions.n.id"). */
 export function genericName(element) {
   return element.replace(/\.(0|[1-9][0-9]*)(?=\.|$)/g, ".n");

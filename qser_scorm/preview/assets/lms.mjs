@@ -1,6 +1,6 @@
 // A SCORM 1.2 LMS API object (RTE 3.3), strict the way Moodle is: every call is checked against
 // the data model table in cmi_model.mjs and answers with the error code Moodle would give.
-import { ARRAYS, CHILDREN, ELEMENTS, ERROR_STRINGS, VERSION, checkValue, genericName } from "./cmi_model.mjs";
+import { ARRAYS, CHILDREN, ELEMENTS, ERROR_STRINGS, VERSION, checkValue, genericName, responseWarning } from "./cmi_model.mjs";
 
 const INDEX = /\.(0|[1-9][0-9]*)(?=\.|$)/g;
 
@@ -9,7 +9,8 @@ const INDEX = /\.(0|[1-9][0-9]*)(?=\.|$)/g;
  *
  * @param {object} session  `data`: the flat CMI data (element -> string), changed in place;
  *   `commit(data)` stores it; `finish(data)` applies the LMS rules at the end and stores it.
- * @param {function} onCall  hears every call: `{name, args, result, error, diagnostic}`.
+ * @param {function} onCall  hears every call: `{name, args, result, error, diagnostic, warning}`;
+ *   `warning` is set when a value Moodle accepts breaks a rule stricter LMSs enforce.
  */
 export function createApi(session, onCall) {
   const data = session.data;
@@ -17,18 +18,26 @@ export function createApi(session, onCall) {
   let lastError = "0";
   let lastDiagnostic = "";
 
-  function answer(name, args, result, error = "0", diagnostic = "") {
+  function answer(name, args, result, error = "0", diagnostic = "", warning = "") {
     lastError = error;
     lastDiagnostic = diagnostic;
-    onCall({ name, args, result, error, diagnostic });
+    onCall({ name, args, result, error, diagnostic, warning });
     return result;
+  }
+
+  // Responses are checked against their interaction's type, which a SCO sets first (RTE 3.4.2).
+  function responseProblem(generic, element, value) {
+    if (generic !== "cmi.interactions.n.student_response" && generic !== "cmi.interactions.n.correct_responses.n.pattern") return "";
+    const record = /^cmi\.interactions\.[0-9]+/.exec(element)[0];
+    return responseWarning(data[`${record}.type`], value);
   }
 
   function count(arrayPath) {
     const prefix = `${arrayPath}.`;
     let size = 0;
     for (const key of Object.keys(data)) {
-      if (key.startsWith(prefix)) size = Math.max(size, parseInt(key.slice(prefix.length), 10) + 1);
+      const index = key.startsWith(prefix) ? parseInt(key.slice(prefix.length), 10) : NaN;
+      if (index >= 0) size = Math.max(size, index + 1);
     }
     return size;
   }
@@ -70,13 +79,17 @@ export function createApi(session, onCall) {
     return { generic };
   }
 
+  // These two answer the call themselves when they find a problem, and say whether they did.
   function argumentProblem(name, arg) {
-    return arg === "" ? null : answer(name, [arg], "false", "201", `${name} takes the empty string "" as its argument`);
+    if (arg === "") return false;
+    answer(name, [arg], "false", "201", `${name} takes the empty string "" as its argument`);
+    return true;
   }
 
   function notRunning(name, args, result) {
-    if (state === "running") return null;
-    return answer(name, args, result, "301", state === "finished" ? "LMSFinish was already called" : "call LMSInitialize(\"\") first");
+    if (state === "running") return false;
+    answer(name, args, result, "301", state === "finished" ? "LMSFinish was already called" : "call LMSInitialize(\"\") first");
+    return true;
   }
 
   return {
@@ -126,7 +139,7 @@ export function createApi(session, onCall) {
         return answer("LMSSetValue", args, "false", "405", `${JSON.stringify(text)} is not a valid ${spec.type}${range}`);
       }
       data[element] = text;
-      return answer("LMSSetValue", args, "true");
+      return answer("LMSSetValue", args, "true", "0", "", responseProblem(found.generic, element, text));
     },
     LMSGetLastError() {
       return answer("LMSGetLastError", [], lastError, lastError, lastDiagnostic);

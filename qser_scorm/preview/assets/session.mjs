@@ -23,6 +23,15 @@ export function formatTimespan(centiseconds) {
   return `${pad(hours, 4)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(total % 100, 2)}`;
 }
 
+/** Return a random UUID v4 (crypto.randomUUID needs a secure context; `--host` may serve plain http). */
+function newUuid() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function readStore() {
   try {
     return JSON.parse(localStorage.getItem(STORE_KEY)) ?? null;
@@ -75,7 +84,7 @@ export function finishRules(data, masteryOverride) {
 }
 
 /**
- * Start a session and return `{data, commit, finish}` for createApi.
+ * Start a session and return `{data, learner, registration, commit, finish}` (see createApi).
  * @param {object} options  `resume`: continue the stored learner (else a new one);
  *   `masteryScore`: adlcp:masteryscore of the build ("" if none);
  *   `masteryOverride()`: read when LMSFinish runs; `onNote(text)`: hears what the LMS did.
@@ -83,6 +92,8 @@ export function finishRules(data, masteryOverride) {
 export function launch({ resume, masteryScore, masteryOverride, onNote }) {
   const stored = resume ? readStore() : null;
   const learner = stored?.learner ?? `learner-${Date.now().toString(36)}`;
+  // xAPI registration: one per learner and course, kept across relaunches.
+  const registration = stored?.registration ?? newUuid();
   const data = {
     "cmi.core.student_id": learner,
     "cmi.core.student_name": `Preview, ${learner}`,
@@ -97,13 +108,14 @@ export function launch({ resume, masteryScore, masteryOverride, onNote }) {
     "cmi.student_data.mastery_score": masteryScore,
   };
   const store = () => {
-    const record = { learner, exit: data["cmi.core.exit"] ?? "", data: kept(data) };
+    const record = { learner, registration, exit: data["cmi.core.exit"] ?? "", data: kept(data) };
     localStorage.setItem(STORE_KEY, JSON.stringify(record));
   };
   onNote(stored ? `returning learner ${learner}: entry "${data["cmi.core.entry"]}"` : `new learner ${learner}: entry "ab-initio"`);
   return {
     data,
     learner,
+    registration,
     commit: store,
     finish(finished) {
       finishRules(finished, masteryOverride()).forEach(onNote);

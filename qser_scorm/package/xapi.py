@@ -1,0 +1,48 @@
+"""The Tin Can (xAPI) package: ``<course id>-xapi.zip`` and the readable statements file.
+
+The zip holds the site with ``tincan.xml`` at its root, the package descriptor that LMS launch
+plugins (e.g. Moodle's mod_tincanlaunch) and LRS-side players read: the course activity's id,
+name, description and launch file. The launching system adds the Tin Can launch parameters
+(``endpoint``, ``auth``, ``actor``, ``registration``, ``activity_id``) to the launch URL.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from ..course.model import Course
+from ..xapi import TEMPLATES_FILE, course_iri, statements_document
+from ..xapi.vocab import ACTIVITY_TYPES
+from .archive import Artifact, zip_bytes
+
+TINCAN_NS = "http://projecttincan.com/tincan.xsd"
+DESCRIPTOR = "tincan.xml"
+LAUNCH_FILE = "index.html"
+
+
+def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:
+    """Return ``<course id>-xapi.zip`` and ``<course id>-xapi-statements.json``.
+
+    Raises ``ValueError`` when the site lacks its launch file or the statement templates
+    (``render_site`` adds both).
+    """
+    for required in (LAUNCH_FILE, TEMPLATES_FILE):
+        if required not in site:
+            raise ValueError(f"the rendered site has no {required}")
+    files = {**site, DESCRIPTOR: tincan_xml(course)}
+    return [
+        Artifact(f"{course.id}-xapi.zip", zip_bytes(files)),
+        Artifact(f"{course.id}-xapi-statements.json", statements_document(course)),
+    ]
+
+
+def tincan_xml(course: Course) -> bytes:
+    """Return ``tincan.xml``: the course activity and its launch file."""
+    root = etree.Element(f"{{{TINCAN_NS}}}tincan", nsmap={None: TINCAN_NS})
+    activities = etree.SubElement(root, f"{{{TINCAN_NS}}}activities")
+    activity = etree.SubElement(
+        activities, f"{{{TINCAN_NS}}}activity", id=course_iri(course), type=ACTIVITY_TYPES["course"]
+    )
+    for tag, text in (("name", course.title), ("description", course.description.strip()), ("launch", LAUNCH_FILE)):
+        element = etree.SubElement(activity, f"{{{TINCAN_NS}}}{tag}", lang=course.language)
+        element.text = text
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)

@@ -1,0 +1,104 @@
+// The host page plays the LMS: it owns window.API, launches the course in a same-origin frame
+// with Tin Can launch parameters that point at the preview's own fake LRS, follows rebuilds, and
+// drives the panel.
+import { createApi } from "./lms.mjs";
+import { createPanel } from "./panel.mjs";
+import { hasStoredLearner, launch } from "./session.mjs";
+
+const POLL_MS = 500;
+const OVERRIDE_KEY = "qser-preview:mastery-override";
+
+const frame = document.getElementById("sco");
+const panel = createPanel(document.getElementById("panel"));
+const override = document.getElementById("mastery-override");
+const status = document.getElementById("build-status");
+let build = { build: 0 }; // the last /__build answer
+let statementsShown = 0;
+let launches = 0; // shown as the frame's data-launch, so tests can tell one launch from the next
+
+// Moodle's "mastery score overrides status" is on by default.
+override.checked = localStorage.getItem(OVERRIDE_KEY) !== "off";
+override.addEventListener("change", () => {
+  localStorage.setItem(OVERRIDE_KEY, override.checked ? "on" : "off");
+  panel.note(`mastery override ${override.checked ? "on" : "off"} (applies at the next LMSFinish)`);
+});
+
+/** Return the Tin Can launch query (endpoint, auth, actor, registration, activity_id). */
+function launchQuery(session) {
+  return new URLSearchParams({
+    endpoint: new URL("/xapi/", location.href).href,
+    auth: `Basic ${btoa("preview:preview")}`,
+    actor: JSON.stringify({ objectType: "Agent", name: session.data["cmi.core.student_name"], account: { homePage: location.origin, name: session.learner } }),
+    registration: session.registration,
+    activity_id: build.activity_id,
+  });
+}
+
+// Unload the running course first: its pagehide handler finishes against the old API.
+function unloadCourse() {
+  if (frame.src === "about:blank") return Promise.resolve();
+  return new Promise((resolve) => {
+    frame.addEventListener("load", resolve, { once: true });
+    frame.src = "about:blank";
+  });
+}
+
+async function launchCourse(resume) {
+  await unloadCourse();
+  const session = launch({
+    resume,
+    masteryScore: build.mastery_score,
+    masteryOverride: () => override.checked,
+    onNote: (text) => panel.note(text),
+  });
+  window.API = createApi(session, (call) => {
+    panel.call(call);
+    panel.showData(session.data);
+  });
+  panel.showData(session.data);
+  frame.dataset.launch = String(++launches);
+  frame.src = `/course/${build.launch}?${launchQuery(session)}`;
+}
+
+// One launch at a time, in order, however fast the buttons are pressed.
+let launching = Promise.resolve();
+function start(resume) {
+  launching = launching.then(() => launchCourse(resume));
+  return launching;
+}
+
+async function showStatements(count) {
+  if (count === statementsShown) return;
+  const response = await fetch("/xapi/statements", { cache: "no-store" });
+  const { statements } = await response.json();
+  statementsShown = statements.length;
+  panel.showStatements(statements);
+}
+
+function showBuildError(error) {
+  document.getElementById("build-error").hidden = !error;
+  document.getElementById("build-error-text").textContent = error ?? "";
+}
+
+async function poll() {
+  try {
+    const response = await fetch("/__build", { cache: "no-store" });
+    const next = await response.json();
+    showBuildError(next.error);
+    status.textContent = next.build ? `build ${next.build}${next.error ? " (a newer one failed)" : ""}` : "no build yet";
+    if (next.build !== build.build) {
+      const first = build.build === 0;
+      build = next;
+      if (!first) panel.note(`rebuilt (build ${next.build}): relaunching as the same learner`);
+      await start(first ? hasStoredLearner() : true);
+    }
+    await showStatements(next.statements);
+  } catch {
+    status.textContent = "the preview server stopped";
+  }
+  setTimeout(poll, POLL_MS);
+}
+
+document.getElementById("new-learner").addEventListener("click", () => build.build && start(false));
+document.getElementById("relaunch").addEventListener("click", () => build.build && start(true));
+poll();

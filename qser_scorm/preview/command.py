@@ -1,0 +1,39 @@
+"""``qser-scorm preview``: build the course and play it in a browser inside a strict test LMS."""
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from .server import PreviewServer
+
+HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
+that plays a strict SCORM 1.2 LMS (the way Moodle checks values), with a panel of every API
+call, the CMI data and the xAPI statements. Saving a file in SOURCE rebuilds and relaunches.
+Stop with Ctrl-C."""
+
+
+@click.command("preview", help=HELP)
+@click.argument("source", default="course_src", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 takes any free port.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but a loopback address lets other machines "
+                   "reach the preview.")
+def preview_command(source: str, port: int, host: str) -> None:
+    server = PreviewServer(source, host=host, port=port, echo=click.echo)
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}: other machines on the network can open the preview.", err=True)
+    try:
+        with server:
+            click.echo(f"Preview of {source} at {server.url}  (Ctrl-C to stop)")
+            server.wait()
+    except KeyboardInterrupt:
+        click.echo("\nStopped.")
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"

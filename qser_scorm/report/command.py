@@ -1,0 +1,100 @@
+"""``qser-scorm report``: read statements from an LRS or a file, write the HTML and CSV report."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from qser_scorm.errors import QserError
+
+from .aggregate import Report, aggregate
+from .csv import render_csv
+from .html import render_html
+from .read import mentions, read_lrs, read_statements_file
+
+REPORT_HELP = """Write a report of the course's xAPI statements: report.html (charts, learners,
+questions, reflections) and learners.csv, questions.csv, reflections.csv in --out.
+
+Read the statements from an LRS (--lrs URL --user U --password P) or from a JSON file saved
+earlier (--from FILE: a list of statements, an LRS answer with "statements", or JSON Lines).
+
+Exit codes: 0 written, 2 bad options or an unreadable statements file, 1 the LRS could not be
+read (unreachable, wrong password) or holds no statements."""
+
+
+@click.command("report", help=REPORT_HELP)
+@click.option("--lrs", "endpoint", metavar="URL", help="The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/.")
+@click.option("--user", envvar="QSER_LRS_USER", help="LRS user name or client key [env QSER_LRS_USER].")
+@click.option("--password", envvar="QSER_LRS_PASSWORD",
+              help="LRS password or client secret [env QSER_LRS_PASSWORD; safer than the command line].")
+@click.option("--activity", metavar="IRI",
+              help="Only statements about this activity or inside it: the course IRI (tincan.xml).")
+@click.option("--from", "from_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="Read statements from this JSON file instead of an LRS.")
+@click.option("--out", default="report", show_default=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the report into.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds to wait for each answer of the LRS.")
+def report_command(endpoint, user, password, activity, from_file, out, timeout) -> None:
+    if bool(endpoint) == bool(from_file):
+        raise click.UsageError("Give either --lrs URL (with --user and --password) or --from FILE.")
+    if from_file:
+        report, source = _from_file(from_file, activity), str(from_file)
+    else:
+        report, source = _from_lrs(endpoint, user, password, activity, timeout), _public(endpoint)
+    if not report.statements:
+        where = f"{source} holds no statements" + (f" about {activity}" if activity else "")
+        raise QserError(f"{where}; nothing was written.\nCheck that learners have played the course "
+                        "with this LRS, and that --activity is the course's IRI (the activity id in "
+                        "the xAPI package's tincan.xml).")
+    files = {"report.html": render_html(report, source + (f", activity {activity}" if activity else "")),
+             **render_csv(report)}
+    for name, text in files.items():
+        click.echo(_write(out / name, text))
+    click.echo(f"{report.statements} statements, {len(report.learners)} learners, "
+               f"{len(report.questions)} questions.", err=True)
+
+
+def _from_file(path: Path, activity: str | None) -> Report:
+    size = path.stat().st_size if path.is_file() else 0
+    with click.progressbar(length=size, label=f"Reading {path.name}", file=sys.stderr) as bar:
+        return aggregate(_about(read_statements_file(path, on_bytes=bar.update), activity))
+
+
+def _from_lrs(endpoint: str, user: str | None, password: str | None, activity: str | None,
+              timeout: float) -> Report:
+    if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
+        raise click.BadParameter(f"{endpoint!r} is not an http(s) URL.", param_hint="--lrs")
+    if user is None or password is None:
+        raise click.UsageError("--lrs needs --user and --password (or QSER_LRS_USER and QSER_LRS_PASSWORD).")
+    statements = read_lrs(endpoint, user, password, activity, timeout)
+    with click.progressbar(statements, label="Reading statements from the LRS", file=sys.stderr,
+                           show_pos=True, update_min_steps=100) as bar:
+        return aggregate(_about(bar, activity))
+
+
+def _about(statements, activity: str | None):
+    return statements if not activity else (s for s in statements if mentions(s, activity))
+
+
+def _public(endpoint: str) -> str:
+    """The endpoint without any user:password@ part, fit to print in the report."""
+    parts = urlsplit(endpoint)
+    return parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")).geturl()
+
+
+def _write(path: Path, text: str) -> Path:
+    """Replace ``path`` in one step, so an open report is never seen half written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
+                                         prefix=f".{path.name}.", delete=False) as temporary:
+            temporary.write(text)
+        os.replace(temporary.name, path)
+    except OSError as error:
+        raise QserError(f"Cannot write {path}: {error.strerror}.\nChoose another folder with --out.") from None
+    return path

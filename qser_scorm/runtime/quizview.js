@@ -1,0 +1,132 @@
+/* Qser.QuizView: binds the server-rendered form to the engine: reads answers, applies shuffled
+   orders, moves ordering items with buttons (keyboard-friendly), shows feedback and results. */
+((Qser) => {
+"use strict";
+
+const $ = Qser.$, VERDICT = { correct: "Correct", wrong: "Not correct", neutral: "Answer recorded" };
+const all = (root, selector) => [...root.querySelectorAll(selector)];
+
+/* Put the elements of `container` matching `selector` in the `order` of their `attribute`. */
+function arrange(container, selector, attribute, order) {
+  const byKey = Object.fromEntries(all(container, selector).map((el) => [el.getAttribute(attribute), el]));
+  order.forEach((key) => byKey[key] && container.appendChild(byKey[key]));
+}
+
+class QuizView {
+  constructor(quiz) {
+    this.quiz = quiz;
+    const form = $("qser-quiz");
+    form.addEventListener("submit", (event) => { event.preventDefault(); quiz.submit(); });
+    form.addEventListener("input", (event) => this.changed(event.target));
+    form.addEventListener("change", (event) => this.changed(event.target));
+    form.addEventListener("click", (event) => this.move(event.target.closest(".qser-move button")));
+    $("qser-retry").addEventListener("click", () => quiz.retry());
+    $("qser-submit").hidden = false;
+  }
+
+  changed(element) {
+    const fieldset = element.closest("fieldset[data-question]");
+    if (fieldset) this.quiz.setAnswer(fieldset.dataset.question, this.read(this.quiz.byId[fieldset.dataset.question]));
+  }
+
+  /* Move an ordering item; the focus stays on the pressed button (or its twin at the list's end). */
+  move(button) {
+    if (!button || button.disabled) return;
+    const item = button.closest("li"), list = item.parentNode, up = button.classList.contains("qser-up");
+    const sibling = up ? item.previousElementSibling : item.nextElementSibling;
+    if (!sibling) return;
+    list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
+    this.updateMoves(list);
+    (button.disabled ? item.querySelector(up ? ".qser-down" : ".qser-up") : button).focus();
+    $("qser-announce").textContent = `${item.querySelector(".qser-item-text").textContent}: position ` +
+      `${[...list.children].indexOf(item) + 1} of ${list.children.length}`;
+    this.changed(list);
+  }
+
+  updateMoves(list) {
+    const last = list.children.length - 1;
+    [...list.children].forEach((item, i) => {
+      item.querySelector(".qser-up").disabled = this.quiz.submitted || i === 0;
+      item.querySelector(".qser-down").disabled = this.quiz.submitted || i === last;
+    });
+  }
+
+  /* The learner's answer as the engine takes it (docs/runtime.md). */
+  read(q) {
+    const f = $(`q-${q.id}`), values = (selector, attribute) => all(f, selector).map((el) => {
+      const v = attribute ? el.getAttribute(attribute) : el.value;
+      return v === "" ? null : q.type === "true-false" ? v === "true" : Number(v);
+    });
+    switch (q.type) {
+      case "single": case "true-false": return values("input:checked").concat(null)[0];
+      case "multiple": return values("input:checked").sort((a, b) => a - b);
+      case "matching": return values("select");
+      case "ordering": return values("li[data-item]", "data-item");
+      default: return $(`q-${q.id}-answer`).value;
+    }
+  }
+
+  write(q, answer) {
+    const f = $(`q-${q.id}`), text = $(`q-${q.id}-answer`);
+    all(f, "input[type=radio], input[type=checkbox]").forEach((input) => {
+      const value = q.type === "true-false" ? input.value === "true" : Number(input.value);
+      input.checked = q.type === "multiple" ? (answer || []).includes(value) : answer === value;
+    });
+    all(f, "select").forEach((select, i) => {
+      select.value = answer && typeof answer[i] === "number" ? String(answer[i]) : "";
+    });
+    if (text) text.value = answer || "";
+  }
+
+  /* Show the engine's state: display orders, answers, and the review once submitted. */
+  render() {
+    const quiz = this.quiz, result = quiz.lastResult;
+    for (const q of quiz.questions) {
+      const f = $(`q-${q.id}`), answer = quiz.answerOf(q), list = f.querySelector(".qser-options, .qser-ordering");
+      if (q.type === "single" || q.type === "multiple") arrange(list, "li", "data-option", quiz.order(q));
+      all(f, "select").forEach((select) => arrange(select, "option[value]", "value", quiz.order(q)));
+      if (q.type === "ordering") {
+        arrange(list, "li", "data-item", answer);
+        this.updateMoves(list);
+      }
+      this.write(q, answer);
+      all(f, "input, select, textarea").forEach((el) => { el.disabled = quiz.submitted; });
+      this.feedback(q, f, result && result.results[q.id], result && result.final);
+    }
+    $("qser-submit").hidden = quiz.submitted;
+    this.results();
+  }
+
+  /* The verdict and feedback; the correct answers only once no attempt is left. */
+  feedback(q, f, verdict, showKey) {
+    const ids = [q.hint && `q-${q.id}-hint`, verdict && `q-${q.id}-feedback`].filter(Boolean).join(" ");
+    $(`q-${q.id}-feedback`).hidden = !verdict;
+    f.classList.toggle("qser-correct", verdict === "correct");
+    f.classList.toggle("qser-wrong", verdict === "wrong");
+    if (ids) f.setAttribute("aria-describedby", ids); else f.removeAttribute("aria-describedby");
+    f.querySelector(".qser-verdict").textContent = verdict ? VERDICT[verdict] : "";
+    all(f, "[data-when]").forEach((p) => { p.hidden = p.dataset.when !== verdict; });
+    all(f, ".qser-key").forEach((key) => { key.hidden = !showKey; });
+    all(f, ".qser-option-feedback").forEach((note) => {
+      note.hidden = !verdict || !note.parentNode.querySelector("input").checked;
+    });
+  }
+
+  results() {
+    const quiz = this.quiz, result = quiz.lastResult, review = $("qser-review"), attempts = quiz.course.attempts;
+    $("qser-retry").hidden = !quiz.canRetry();
+    $("qser-result-summary").textContent = !result ? "You have not submitted the assessment yet." :
+      `Your score: ${result.scorePercent}%. ${result.passed ? "You passed" : "You did not pass"} ` +
+      `(pass mark ${quiz.course.passMark}%). Attempt ${result.attempt}${attempts ? ` of ${attempts}` : ""}.` +
+      (quiz.canRetry() ? " You can try again." : "");
+    review.replaceChildren(...(result ? quiz.questions : []).map((q, i) => {
+      const item = document.createElement("li");
+      item.className = `qser-review-${result.results[q.id]}`;
+      item.textContent = `Question ${i + 1}: ${VERDICT[result.results[q.id]]}`;
+      return item;
+    }));
+  }
+}
+
+Qser.QuizView = QuizView;
+})(window.Qser = window.Qser || {});

@@ -1,0 +1,152 @@
+/* Qser.tracking.scorm12: reports to the LMS through the SCORM 1.2 API (RTE 3.3 API, 3.4 data model).
+   Every call is checked with LMSGetLastError; no LMS error or exception ever reaches the page. */
+((Qser) => {
+"use strict";
+
+const S = Qser.SCORM, STATUS = S.STATUS;
+const MAX_PARENTS = 7; /* the ADL sample API finder gives up after 7 parent frames */
+const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
+
+/* RTE 3.3.6.1 API discovery: this window and its parents, then the opener and its parents. */
+function findApi() {
+  const search = (win) => {
+    for (let depth = 0; win && depth <= MAX_PARENTS; depth++) {
+      try {
+        if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
+        if (win.parent === win) return null;
+        win = win.parent;
+      } catch (error) { return null; } /* a cross-origin frame: the API cannot be there */
+    }
+    return null;
+  };
+  let opener = null;
+  try { opener = window.opener; } catch (error) { /* a cross-origin opener */ }
+  return search(window) || (opener && search(opener));
+}
+
+const pad = (value) => String(value).padStart(2, "0");
+
+/* CMITimespan HHHH:MM:SS.SS, capped at 9999:59:59.99 (RTE 3.4.2 cmi.core.session_time). */
+function timespan(ms) {
+  const cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
+  return `${String(Math.floor(cs / 360000)).padStart(4, "0")}:${pad(Math.floor(cs / 6000) % 60)}:` +
+    `${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
+}
+
+/* CMITime, a time of day (cmi.interactions.n.time). */
+const timeOfDay = (date) => [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad).join(":");
+
+class Tracker {
+  constructor(api) {
+    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), finished: false, dirty: false,
+      retryDelay: RETRY_FIRST_MS, timer: null, last: {} });
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") this.commit();
+    });
+  }
+
+  /* Call an API method; on an LMS error code, log its text and answer "" (get) or "false". */
+  call(method, ...args) {
+    try {
+      const result = String(this.api[method](...args)), code = String(this.api.LMSGetLastError());
+      if (code === "0" || code === "") return result;
+      Qser.warn(`${method}(${args.join(", ")}): error ${code} ${this.api.LMSGetErrorString(code)}`);
+    } catch (error) {
+      Qser.warn(`${method} threw`, error);
+    }
+    return method === "LMSGetValue" ? "" : "false";
+  }
+
+  get(element) { return this.call("LMSGetValue", element); }
+
+  set(element, value) {
+    value = String(value);
+    if (this.finished || this.last[element] === value) return;
+    if (this.call("LMSSetValue", element, value) === "true") this.last[element] = value;
+    this.dirty = true;
+  }
+
+  /* Commit now; on failure keep the data and retry with a growing delay until one succeeds. */
+  commit() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.finished || !this.dirty) return;
+    if (this.call("LMSCommit", "") === "true") {
+      this.dirty = false;
+      this.retryDelay = RETRY_FIRST_MS;
+      return;
+    }
+    this.timer = setTimeout(() => this.commit(), this.retryDelay);
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+  }
+
+  start() {
+    if (this.call("LMSInitialize", "") !== "true") {
+      this.finished = true; /* nothing can be reported; the page still works */
+      return Promise.resolve(null);
+    }
+    const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
+    /* A passed course stays passed: later sessions may review it, never downgrade it. */
+    this.passedBefore = status === STATUS.PASSED;
+    /* RTE 3.4.2: only the LMS sets "not attempted"; the SCO marks the first launch incomplete. */
+    if (status === STATUS.NOT_ATTEMPTED || status === "") this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);
+    this.interactions = Number(this.get("cmi.interactions._count")) || 0;
+    /* cmi.core.exit "suspend" until the assessment is final, so even a crashed session resumes. */
+    this.set("cmi.core.exit", S.EXIT.SUSPEND);
+    this.commit();
+    /* Resume where the learner left (RTE 3.4.2 cmi.core.entry); a new session of a decided
+       course starts at the beginning but keeps its results for review. */
+    const resume = this.get("cmi.core.entry") === S.ENTRY_RESUME;
+    if (!resume && !decided) return Promise.resolve(null);
+    return Promise.resolve({ state: this.get("cmi.suspend_data"), location: resume ? this.get("cmi.core.lesson_location") : "" });
+  }
+
+  save({ state, location, pageChanged }) {
+    if (state.length <= S.SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
+    else Qser.warn(`state not saved: ${state.length} characters, cmi.suspend_data holds ${S.SUSPEND_DATA_MAX}`);
+    this.set("cmi.core.lesson_location", location.slice(0, S.FEEDBACK_MAX));
+    /* Debounced: at most one commit per page change, however fast the learner pages. */
+    if (pageChanged && this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
+  }
+
+  pageViewed() {}
+
+  /* One cmi.interactions.n per question and submission, id and type first (RTE 3.4.2). */
+  answered(record) {
+    const prefix = `cmi.interactions.${this.interactions++}.`;
+    this.set(`${prefix}id`, record.id);
+    this.set(`${prefix}type`, record.scormType);
+    if (record.objective) this.set(`${prefix}objectives.0.id`, record.objective);
+    this.set(`${prefix}time`, timeOfDay(record.timestamp));
+    this.set(`${prefix}weighting`, record.weight);
+    this.set(`${prefix}student_response`, record.scormResponse);
+    if (record.scormPattern) this.set(`${prefix}correct_responses.0.pattern`, record.scormPattern);
+    this.set(`${prefix}result`, record.result);
+    this.set(`${prefix}latency`, timespan(record.latencyMs));
+  }
+
+  /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
+  assessed({ scorePercent, passed, final }) {
+    this.set("cmi.core.exit", final ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
+    if (!this.passedBefore) {
+      this.set("cmi.core.score.min", 0);
+      this.set("cmi.core.score.max", 100);
+      this.set("cmi.core.score.raw", scorePercent);
+      this.set("cmi.core.lesson_status", passed ? STATUS.PASSED : STATUS.FAILED);
+    }
+    this.commit();
+  }
+
+  finish({ completed }) {
+    if (this.finished) return;
+    this.set("cmi.core.session_time", timespan(Date.now() - this.startedAt));
+    this.set("cmi.core.exit", completed ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
+    this.commit();
+    clearTimeout(this.timer);
+    this.finished = true;
+    this.call("LMSFinish", "");
+  }
+}
+
+Qser.tracking.scorm12 = { create: () => { const api = findApi(); return api ? new Tracker(api) : null; }, findApi, timespan };
+})(window.Qser = window.Qser || {});

@@ -1,0 +1,146 @@
+"""What a learner notices of the runtime itself, in Chromium: paging, contents, focus, the
+ordering buttons, stable shuffles, a page that works without JavaScript or with a broken LMS."""
+from __future__ import annotations
+
+from .learner import CourseLearner, KeyboardLearner, responses
+from .test_standalone import wait_ready
+
+#: An LMS API that fails every call in its own way: throws, answers "false", reports errors.
+BROKEN_API = """
+window.API = {
+  LMSInitialize: () => "true", LMSFinish: () => { throw new Error("LMS gone"); },
+  LMSGetValue: (element) => { if (element === "cmi.core.entry") throw new Error("boom"); return ""; },
+  LMSSetValue: () => "false", LMSCommit: () => "false",
+  LMSGetLastError: () => "101", LMSGetErrorString: () => "General exception", LMSGetDiagnostic: () => "",
+};
+"""
+
+
+def focused_id(page) -> str:
+    return page.evaluate("document.activeElement && document.activeElement.id")
+
+
+def test_one_section_at_a_time_with_position_and_focus_on_the_new_heading(lms, course):
+    page = lms.open_standalone()
+    wait_ready(page)
+    learner = CourseLearner(page, page, course)
+    count = len(course.pages) + 3  # overview, pages, assessment, results
+    assert learner.position() == f"Page 1 of {count}"
+    assert page.locator("#qser-back").is_disabled()
+    assert page.locator("section.qser-page:visible").count() == 1
+
+    learner.next()
+    first_page = f"page-{course.pages[0].id}"
+    assert learner.current_section() == first_page
+    assert focused_id(page) == f"{first_page}-title"
+    assert learner.position() == f"Page 2 of {count}"
+
+    learner.go_to("qser-results")
+    assert page.locator("#qser-next").is_disabled()
+    assert learner.position() == f"Page {count} of {count}"
+
+
+def test_contents_opens_on_the_current_page_jumps_and_closes_with_escape(lms, course):
+    page = lms.open_standalone()
+    wait_ready(page)
+    contents = page.get_by_role("button", name="Contents")
+    toc = page.locator("#qser-toc")
+    assert not toc.is_visible()
+
+    contents.click()
+    assert contents.get_attribute("aria-expanded") == "true" and toc.is_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "page"
+    toc.get_by_role("link", name=course.assessment.title).click()
+    assert not toc.is_visible() and contents.get_attribute("aria-expanded") == "false"
+    assert CourseLearner(page, page, course).current_section() == "qser-assessment"
+    assert focused_id(page) == "qser-assessment-title"
+
+    contents.click()
+    page.keyboard.press("Escape")
+    assert not toc.is_visible() and focused_id(page) == "qser-contents-button"
+
+
+def test_ordering_items_move_by_keyboard_and_the_move_is_announced(lms, course):
+    page = lms.open_standalone()
+    wait_ready(page)
+    learner = KeyboardLearner(page, page, course)
+    learner.go_to("qser-assessment")
+    question = next(q for q in course.assessment.questions if q.type == "ordering")
+    start = learner.item_order(question)
+    moved = start[1]
+
+    learner.press(page.locator(f'#q-{question.id}-list li[data-item="{moved}"] .qser-up'))
+    assert learner.item_order(question) == [moved, start[0], *start[2:]]
+    # The pressed button is disabled at the top: the focus goes to the same item's other button.
+    assert page.evaluate("document.activeElement.closest('li').dataset.item") == str(moved)
+    assert page.locator("#qser-announce").inner_text().endswith(f"position 1 of {len(start)}")
+    assert page.evaluate(f"qser.quiz.answers['{question.id}']") == learner.item_order(question)
+
+
+def test_submitting_moves_the_focus_to_the_result_heading_and_shows_feedback(lms, course):
+    session = lms.launch().ready()
+    learner = CourseLearner(session.page, session.sco, course)
+    learner.go_to("qser-assessment")
+    learner.answer_all(responses(course))
+    learner.submit()
+    frame = session.sco_frame
+    assert focused_id(frame) == "qser-results-title"
+    summary = session.sco.locator("#qser-result-summary").inner_text()
+    assert "100%" in summary and "You passed" in summary
+    session.sco.get_by_role("button", name="Back").click()  # the review, on the assessment page
+    for q in course.assessment.questions:
+        verdict = session.sco.locator(f"#q-{q.id}-feedback .qser-verdict")
+        assert verdict.inner_text() == ("Correct" if q.scored else "Answer recorded")
+        assert f"q-{q.id}-feedback" in session.sco.locator(f"#q-{q.id}").get_attribute("aria-describedby")
+
+
+def test_shuffled_options_keep_their_order_when_the_learner_comes_back(lms, course):
+    assert course.assessment.shuffle
+    question = next(q for q in course.assessment.questions if q.type == "multiple")
+    order = f"#q-{question.id} li[data-option]"
+    read = "items => items.map(li => li.dataset.option)"
+
+    first = lms.launch().ready()
+    CourseLearner(first.page, first.sco, course).go_to("qser-assessment")
+    shown = first.sco.locator(order).evaluate_all(read)
+    first.leave()
+    first.wait_finished()
+
+    second = lms.relaunch(first).ready()
+    assert second.sco.locator(order).evaluate_all(read) == shown
+    assert sorted(shown) == [str(i) for i in range(len(question.options))]
+
+
+def test_exit_finishes_once_even_when_the_window_closes_afterwards(lms, course):
+    session = lms.launch().ready()
+    session.sco.get_by_role("button", name="Exit").click()
+    assert "close this window" in session.sco.locator("#qser-notice").inner_text()
+    session.wait_finished()
+    calls = session.calls()
+    session.page.close()
+    assert [c["name"] for c in calls].count("LMSFinish") == 1
+    assert session.attempt.finishes == 1
+
+
+def test_without_javascript_every_section_is_readable(browser, server, course):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{server.origin}/sco/index.html")
+    assert page.locator("section.qser-page:visible").count() == len(course.pages) + 3
+    assert page.locator("#qser-pager").is_hidden()
+    for link in page.locator("#qser-toc a").all():
+        assert link.is_visible()
+    context.close()
+
+
+def test_an_lms_that_fails_every_call_never_breaks_the_course(lms, course):
+    lms.context.add_init_script(script=BROKEN_API)
+    page = lms.open_standalone()
+    wait_ready(page)
+    learner = CourseLearner(page, page, course)
+    learner.go_to("qser-assessment")
+    learner.answer_all(responses(course))
+    learner.submit()
+    assert "You passed" in page.locator("#qser-result-summary").inner_text()
+    page.get_by_role("button", name="Exit").click()
+    assert lms.page_errors == []

@@ -1,0 +1,42 @@
+"""Debian's Chromium for every browser test: one browser per test session, a fresh context per test.
+
+A pytest plugin (listed in tests/conftest.py): Playwright's sync API allows one instance per
+process, so the browser fixture must live in one place that every test folder shares.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+#: RECIPES.md: Debian's Chromium as root works headless with Playwright's own --no-sandbox; the
+#: other flags stop it from calling hosts this machine cannot reach.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser):
+    fresh = browser.new_context(viewport={"width": 1024, "height": 768})
+    # Fail fast: every step of a course this size takes milliseconds.
+    fresh.set_default_timeout(5_000)
+    yield fresh
+    fresh.close()

@@ -1,0 +1,138 @@
+"""The statement templates and activities made with tincan at build time, and the Tin Can package."""
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import uuid
+import zipfile
+
+import pytest
+from lxml import etree
+
+from qser_scorm.package.xapi import TINCAN_NS, package_xapi
+from qser_scorm.render import render_site
+from qser_scorm.xapi import (
+    TEMPLATES_FILE,
+    EmbeddedLrs,
+    course_iri,
+    embedding_warning,
+    statement_templates,
+    statements_document,
+    templates_script,
+)
+from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION, INTERACTION_TYPES
+from tests.lrs import strict_errors
+
+from .roundtrip import round_trips
+
+BASE = "https://qser.example/xapi/qser-becoming-a-mentor"
+ACTOR = {"objectType": "Agent", "mbox": "mailto:maria@example.org"}
+
+
+def every_template(templates: dict) -> list[tuple[str, dict]]:
+    return ([(f"session {verb}", t) for verb, t in templates["session"].items()]
+            + [(f"page {key}", t) for key, t in templates["pages"].items()]
+            + [(f"question {key}", t) for key, t in templates["questions"].items()])
+
+
+def filled(template: dict, result: dict | None = None) -> dict:
+    """What the browser adds to a template (runtime/tracking/xapi.js)."""
+    statement = json.loads(json.dumps(template))
+    statement.update(id=str(uuid.uuid4()), actor=ACTOR, timestamp="2026-03-02T09:15:00.250Z")
+    statement["context"]["registration"] = str(uuid.uuid4())
+    statement["context"]["extensions"] = {ATTEMPT_EXTENSION: 1}
+    if result:
+        statement["result"] = result
+    return statement
+
+
+@pytest.fixture(scope="module")
+def templates(course) -> dict:
+    return statement_templates(course)
+
+
+def test_there_is_a_template_for_every_event_page_and_question(templates, course):
+    assert set(templates["session"]) == {"initialized", "resumed", "passed", "failed", "completed",
+                                         "suspended", "terminated"}
+    assert list(templates["pages"]) == [page.id for page in course.pages]
+    assert list(templates["questions"]) == [q.id for q in course.assessment.questions]
+
+
+def test_every_template_round_trips_through_tincan_and_passes_ralphs_strict_model(templates):
+    result = {"score": {"scaled": 0.6667, "raw": 66.67, "min": 0, "max": 100}, "success": False,
+              "completion": True, "duration": "PT1H2M3.45S", "response": "0[,]2"}
+    statements = [filled(template, result) for _, template in every_template(templates)]
+    assert [name for (name, _), s in zip(every_template(templates), statements) if not round_trips(s)] == []
+    assert [name for (name, _), error in zip(every_template(templates), strict_errors(statements)) if error] == []
+
+
+def test_activity_iris_derive_from_the_course_id_and_stay_stable(templates, course):
+    assert templates["course"] == course_iri(course) == BASE
+    assert templates["pages"]["opening"]["object"]["id"] == f"{BASE}/pages/opening"
+    question = course.assessment.questions[0]
+    assert templates["questions"][question.id]["object"]["id"] == f"{BASE}/questions/{question.id}"
+    assert statement_templates(course) == templates
+
+
+def test_an_author_set_base_iri_moves_every_activity(course):
+    if "xapi_base_iri" not in {field.name for field in dataclasses.fields(course)}:
+        pytest.skip("the course model has no xapi_base_iri yet (course.yaml key, see docs/xapi.md)")
+    moved = statement_templates(dataclasses.replace(course, xapi_base_iri="https://lrs.example.org/courses/mentor/"))
+    ids = [t["object"]["id"] for _, t in every_template(moved)]
+    assert all(i.startswith("https://lrs.example.org/courses/mentor") for i in ids)
+    assert "https://lrs.example.org/courses/mentor//" not in "".join(ids)
+
+
+def test_questions_carry_their_interaction_definition(templates, course):
+    for question in course.assessment.questions:
+        definition = templates["questions"][question.id]["object"]["definition"]
+        assert definition["interactionType"] == INTERACTION_TYPES[question.type]
+        assert definition["description"]["en"] == question.prompt
+        if question.type == "single":
+            assert len(definition["choices"]) == len(question.options)
+            (right,) = [i for i, option in enumerate(question.options) if option.correct]
+            assert definition["correctResponsesPattern"] == [str(right)]
+        if question.type == "reflection":
+            assert "correctResponsesPattern" not in definition
+    texts = [c["description"]["en"] for t in templates["questions"].values()
+             for c in t["object"]["definition"].get("choices", [])]
+    assert texts, "the course has choice questions"
+
+
+def test_the_site_loads_the_templates_and_holds_no_lrs_credentials(course):
+    site = render_site(course)
+    assert f'<script src="{TEMPLATES_FILE}"></script>' in site["index.html"].decode()
+    assert b"xapiLaunch" not in site[TEMPLATES_FILE]
+    assert b"Basic " not in b"".join(site.values())
+
+
+def test_credentials_are_baked_in_only_when_asked_and_with_a_warning(course):
+    lrs = EmbeddedLrs("https://lrs.example.org/xapi/", "Basic cXNlcjpzZWNyZXQ=")
+    script = templates_script(course, lrs).decode()
+    assert 'window.Qser.xapiLaunch = {"endpoint":"https://lrs.example.org/xapi/","auth":"Basic cXNlcjpzZWNyZXQ="}' in script
+    warning = embedding_warning(lrs)
+    assert "Anyone who can download the package" in warning and "lrs.example.org" in warning
+
+
+def test_the_tin_can_package_has_tincan_xml_at_the_root_and_the_whole_site(course):
+    site = render_site(course)
+    archive, readable = package_xapi(course, site)
+    assert (archive.name, readable.name) == ("qser-becoming-a-mentor-xapi.zip", "qser-becoming-a-mentor-xapi-statements.json")
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as zipped:
+        assert set(zipped.namelist()) == set(site) | {"tincan.xml"}
+        descriptor = etree.fromstring(zipped.read("tincan.xml"))
+    (activity,) = descriptor.iter(f"{{{TINCAN_NS}}}activity")
+    assert activity.get("id") == BASE
+    assert activity.findtext(f"{{{TINCAN_NS}}}name") == course.title
+    assert activity.findtext(f"{{{TINCAN_NS}}}launch") == "index.html"
+    assert activity.findtext(f"{{{TINCAN_NS}}}description").startswith("The mentoring is of key importance")
+    assert package_xapi(course, render_site(course)) == [archive, readable]  # byte-identical rebuild
+
+
+def test_the_readable_statements_file_lists_verbs_activities_and_templates(course, templates):
+    document = json.loads(statements_document(course))
+    assert document["course"]["activityId"] == BASE
+    assert document["verbs"]["answered"] == "http://adlnet.gov/expapi/verbs/answered"
+    assert document["templates"] == templates
+    assert "registration" in document["filledByTheRuntime"]["context.registration"]
