@@ -14,6 +14,10 @@ nothing is written), 1 any other failure."""
 
 TARGET_HELP = "What to build: scorm12 (default), xapi (Tin Can package) or all."
 
+EMBED_HELP = """Bake this LRS endpoint and login into the packages, so they send xAPI statements even
+when the LMS passes no LRS at launch. Anyone who can download the package can read the login:
+use a write-only account for this course. Without it, no credential is ever stored."""
+
 
 class _LazyGroup(click.Group):
     """A group whose other commands are imported only when used, so `build` starts fast."""
@@ -45,12 +49,23 @@ def cli() -> None:
 @click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--target", type=click.Choice(["scorm12", "xapi", "all"]), default="scorm12", show_default=True,
               help=TARGET_HELP)
-def build(source: str, out: str, target: str) -> None:
-    from .commands.build import TARGETS, build as run_build
+@click.option("--embed-lrs", metavar="URL", help=EMBED_HELP)
+@click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",
+              help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")
+@click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
+              help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
+def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_user: str | None,
+          embed_lrs_password: str | None) -> None:
+    from .commands.build import TARGETS, LrsLogin, build as run_build
 
-    result = run_build(source, out, TARGETS if target == "all" else (target,))
+    login = None
+    if embed_lrs:
+        if not (embed_lrs_user and embed_lrs_password):
+            raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
+        login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login)
     for warning in result.warnings:
-        click.echo(warning.format(), err=True)
+        click.echo(warning, err=True)
     for path in result.written:
         click.echo(f"{path}  {_size(path.stat().st_size)}")
 

@@ -76,6 +76,11 @@ class Lrs:
         token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode()
         return f"Basic {token}"
 
+    @property
+    def pid(self) -> int | None:
+        """Ralph's process id while it runs (the benchmark reads its CPU time)."""
+        return self._process.pid if self._process else None
+
     def start(self) -> None:
         env = {
             **os.environ,

@@ -77,3 +77,23 @@ def test_plain_pip_install_builds_the_same_package(tmp_path):
     qser_scorm.build(COURSE_SRC, tmp_path / "editable")
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert digest(tmp_path / "out" / ZIP_NAME) == digest(tmp_path / "editable" / ZIP_NAME)
+
+
+def test_lrs_credentials_are_baked_in_only_on_request_and_with_a_warning(run_cli, tmp_path):
+    def package_text(out):
+        with zipfile.ZipFile(out / ZIP_NAME) as archive:
+            return "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+
+    plain = run_cli("build", COURSE_SRC, "--out", tmp_path / "plain")
+    assert "warning" not in plain.output and "lrs.example.org" not in package_text(tmp_path / "plain")
+
+    baked = run_cli("build", COURSE_SRC, "--out", tmp_path / "baked", "--embed-lrs", "https://lrs.example.org/xAPI/",
+                    "--embed-lrs-user", "course-writer", "--embed-lrs-password", "s3cret")
+    assert baked.exit_code == 0
+    assert "warning: the LRS credentials for https://lrs.example.org/xAPI/ are stored in plain text" in baked.output
+    assert "Anyone who can download the package" in baked.output
+    assert "https://lrs.example.org/xAPI/" in package_text(tmp_path / "baked")
+
+    refused = run_cli("build", COURSE_SRC, "--out", tmp_path / "half", "--embed-lrs", "https://lrs.example.org/")
+    assert refused.exit_code == 2 and "needs --embed-lrs-user and --embed-lrs-password" in refused.output
+    assert not (tmp_path / "half").exists()

@@ -13,35 +13,54 @@ from pathlib import Path
 
 from ..course.check import check_course
 from ..course.load import load_course
-from ..errors import BuildError, CourseError, Problem
+from ..errors import BuildError, CourseError
 from ..package.archive import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
 TARGETS = ("scorm12", "xapi")
 
 
+@dataclass(frozen=True)
+class LrsLogin:
+    """An LRS and its credentials, to bake into the packages only when the author asks for it."""
+
+    endpoint: str
+    username: str
+    password: str
+
+
 @dataclass
 class BuildResult:
     written: list[Path]
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  #: printed, they do not stop the build
 
 
-def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",)
-          ) -> BuildResult:
-    """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input."""
+def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
+          embed_lrs: LrsLogin | None = None) -> BuildResult:
+    """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
+
+    ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
+    request, and with a warning saying who can read it).
+    """
     course = load_course(source)
     problems = check_course(course)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CourseError(errors)
+    warnings = [p.format() for p in problems]
     from ..render import render_site  # imported late: a failed load needs no templates
 
     site = render_site(course)
+    if embed_lrs:
+        from ..xapi import embed_lrs as bake
+
+        site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
+        warnings.append(warning)
     artifacts: list[Artifact] = []
     for target in targets:
         artifacts.extend(_package(target, course, site))
     _refuse_nonconformant(artifacts)
-    return BuildResult(write_artifacts(Path(out), artifacts), [p for p in problems if p.severity != "error"])
+    return BuildResult(write_artifacts(Path(out), artifacts), warnings)
 
 
 def _package(target: str, course, site) -> list[Artifact]:
@@ -54,7 +73,6 @@ def _package(target: str, course, site) -> list[Artifact]:
 
         return package_xapi(course, site)
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
-
 
 
 def _refuse_nonconformant(artifacts: list[Artifact]) -> None:

@@ -75,6 +75,7 @@ def load_course(folder: str | Path) -> Course:
         duration_minutes=data.get("duration_minutes"),
         training_format=data.get("training_format", ""),
         assessment_method=data.get("assessment_method", ""),
+        xapi_base_iri=data.get("xapi_base_iri", ""),
     )
 
 

@@ -104,6 +104,7 @@ class Course:
     duration_minutes: int | None = None
     training_format: str = ""
     assessment_method: str = ""
+    xapi_base_iri: str = ""  #: where the course's xAPI activity IRIs start; "" for the default
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

@@ -20,6 +20,9 @@ PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "c
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 #: Each session ends with exactly one of these, carrying the session's duration (docs/xapi.md).
 SESSION_END = frozenset(VERBS[v] for v in ("suspended", "terminated"))
+#: Verbs whose object is the course itself: the report's title is that object's name.
+COURSE_VERBS = frozenset(VERBS[v] for v in ("initialized", "resumed", "passed", "failed", "completed",
+                                            "suspended", "terminated"))
 #: Learner status, from best to worst; a learner keeps the best status ever reached.
 STATUSES = ("passed", "failed", "completed", "in progress")
 #: Score distribution bins, in percent: 0-9, 10-19, ..., 90-100 (100 falls in the last).
@@ -115,7 +118,8 @@ class Report:
     @property
     def score_histogram(self) -> list[tuple[str, int]]:
         """(bin label, learners whose best score falls in it), for learners with a score."""
-        counts = Counter(min(int(learner.best_score // 10) * 10, 90)
+        # Data 2.4.5.1 allows scaled scores from -1: below 0 counts in the first band.
+        counts = Counter(min(max(int(learner.best_score // 10) * 10, 0), 90)
                          for learner in self.learners if learner.best_score is not None)
         return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
 
@@ -140,9 +144,10 @@ class Aggregator:
         when = _timestamp(statement)
         learner = self._learner(statement["actor"])
         learner.last_activity = max(learner.last_activity, when)
+        if verb in COURSE_VERBS:
+            self._titles[_name(activity)] += 1
         if verb in (PASSED, FAILED):
             self._scored(learner, verb, result, when)
-            self._titles[_name(activity)] += 1
         elif verb == COMPLETED and learner.status == "in progress":
             learner.status = "completed"
         elif verb in SESSION_END:
@@ -195,6 +200,8 @@ class Aggregator:
         question.answers += 1
         question.correct += result["success"] is True
         response = str(result["response"])
+        if question.kind == "fill-in":  # grouped as they are marked: ignoring case and spacing
+            response = " ".join(response.split()).casefold()
         separator = _ANSWER_SEPARATORS.get(question.kind)
         for part in response.split(separator) if separator and response else [response]:
             question.responses[_label(part, question)] += 1

@@ -55,8 +55,8 @@ def report_command(endpoint, user, password, activity, from_file, out, timeout) 
              **render_csv(report)}
     for name, text in files.items():
         click.echo(_write(out / name, text))
-    click.echo(f"{report.statements} statements, {len(report.learners)} learners, "
-               f"{len(report.questions)} questions.", err=True)
+    counts = [(report.statements, "statement"), (len(report.learners), "learner"), (len(report.questions), "question")]
+    click.echo(", ".join(f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts) + ".", err=True)
 
 
 def _from_file(path: Path, activity: str | None) -> Report:

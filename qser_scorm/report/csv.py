@@ -15,30 +15,35 @@ from .aggregate import UNKNOWN_TIME, Report
 #: injection"); learners type names and reflections, so such text gets a leading apostrophe.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+LEARNER_COLUMNS = ("learner", "account", "status", "best_score", "last_score", "attempts", "time_spent_seconds",
+                   "last_activity")
+QUESTION_COLUMNS = ("question", "prompt", "question_iri", "interaction_type", "answers", "correct", "correct_rate",
+                    "answer_distribution")
+REFLECTION_COLUMNS = ("question", "prompt", "question_iri", "learner", "answered_at", "reflection")
+
 
 def render_csv(report: Report) -> dict[str, str]:
     """Return {file name: CSV text} for learners.csv, questions.csv and reflections.csv."""
-    learners = [("learner", "account", "status", "best_score", "last_score", "attempts",
-                 "time_spent_seconds", "last_activity")]
-    learners += [(_text(learner.name), _text(learner.account), learner.status, _number(learner.best_score),
-                  _number(learner.last_score), learner.attempts, round(learner.seconds),
-                  _iso(learner.last_activity)) for learner in report.learners]
-    questions = [("question", "prompt", "question_iri", "interaction_type", "answers", "correct", "correct_rate",
-                  "answer_distribution")]
-    questions += [(_text(question.name), _text(question.prompt), question.iri, question.kind, question.answers, question.correct,
-                   _number(question.correct_rate),
-                   _text("; ".join(f"{label}: {count}" for label, count in question.distribution)))
-                  for question in report.questions]
-    reflections = [("question", "prompt", "question_iri", "learner", "answered_at", "reflection")]
-    reflections += [(_text(question.name), _text(question.prompt), question.iri, _text(answer.learner), _iso(answer.when), _text(answer.text))
-                    for question in report.reflections for answer in question.latest]
-    return {"learners.csv": _table(learners), "questions.csv": _table(questions),
-            "reflections.csv": _table(reflections)}
+    learners = [(_text(learner.name), _text(learner.account), learner.status, _number(learner.best_score),
+                 _number(learner.last_score), learner.attempts, round(learner.seconds),
+                 _iso(learner.last_activity)) for learner in report.learners]
+    questions = [(_text(question.name), _text(question.prompt), question.iri, question.kind, question.answers,
+                  question.correct, _number(question.correct_rate),
+                  _text("; ".join(f"{label}: {count}" for label, count in question.distribution)))
+                 for question in report.questions]
+    reflections = [(_text(question.name), _text(question.prompt), question.iri, _text(answer.learner),
+                    _iso(answer.when), _text(answer.text))
+                   for question in report.reflections for answer in question.latest]
+    return {
+        "learners.csv": _table(LEARNER_COLUMNS, learners),
+        "questions.csv": _table(QUESTION_COLUMNS, questions),
+        "reflections.csv": _table(REFLECTION_COLUMNS, reflections),
+    }
 
 
-def _table(rows: list[tuple]) -> str:
+def _table(header: tuple[str, ...], rows: list[tuple]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)  # RFC 4180 line ends
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])  # RFC 4180 line ends
     return out.getvalue()
 
 

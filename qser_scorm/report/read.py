@@ -170,11 +170,19 @@ def _object_statements(stream: _JsonStream) -> Iterator:
 
 def _checked(values: Iterator, stream: _JsonStream) -> Iterator[dict]:
     for value in values:
-        if not (isinstance(value, dict) and all(isinstance(value.get(key), dict) for key in _REQUIRED)
-                and isinstance(value["verb"].get("id"), str)):
+        if not _is_statement(value):
             raise stream.error("each statement must be an object with 'actor', 'verb' (with an 'id') "
-                               "and 'object'")
+                               "and 'object', and objects as 'result', 'context' and 'result.score'")
         yield value
+
+
+def _is_statement(value) -> bool:
+    """Whether ``value`` has the statement parts the report reads, each of the right JSON type."""
+    if not isinstance(value, dict) or not all(isinstance(value.get(key), dict) for key in _REQUIRED):
+        return False
+    result = value.get("result", {})
+    return (isinstance(value["verb"].get("id"), str) and isinstance(value.get("context", {}), dict)
+            and isinstance(result, dict) and isinstance(result.get("score", {}), dict))
 
 
 # --- LRS -----------------------------------------------------------------------------------------
@@ -200,7 +208,9 @@ def read_lrs(endpoint: str, user: str, password: str, activity: str | None = Non
     result = _call_lrs(lambda: lrs.query_statements(query), where, timeout)
     while True:
         yield from (statement.as_version(XAPI_VERSION) for statement in result.statements)
-        if not result.more:
+        # An empty page ends the reading even with a "more" link: Ralph 5.1 links every empty
+        # answer to itself ("...&search_after=None"), which would loop forever.
+        if not result.more or not result.statements:
             return
         # xAPI 1.0.3 Communication 2.1.3: "more" is relative to the server root; some LRSs give
         # an absolute URL, which tincan would prefix with the root again.

@@ -71,8 +71,8 @@ function boot() {
       }
       const { scorePercent, passed, attempt, final } = result;
       trackers.assessed({ scorePercent, passed, attempt, final });
+      nav.go("qser-results"); /* shown first, so its live region announces the result written next */
       view.render();
-      nav.go("qser-results");
     });
     quiz.events.on("retried", () => {
       view.render();

@@ -7,11 +7,14 @@ and oversized central directories before any decompression starts.
 """
 from __future__ import annotations
 
+import lzma
 import os
+import posixpath
 import re
 import stat
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +48,8 @@ class Inventory:
 
 def unsafe_name_reason(name: str) -> str | None:
     """Why an entry name could escape the folder it is extracted to, or None if it is safe."""
+    if not name:
+        return "is empty"
     if "\\" in name:
         return "contains a backslash (a path separator on Windows)"
     if name.startswith("/"):
@@ -70,10 +75,14 @@ def _note_unsafe(name: str, inventory: Inventory) -> bool:
 
 def read_files(files: dict[str, bytes]) -> Inventory:
     """An inventory of an in-memory package (relative path -> bytes), e.g. a build's output."""
-    inventory = Inventory(manifest=files.get(MANIFEST))
-    for name in files:
-        if not _note_unsafe(name, inventory):
-            inventory.names.add(name)
+    inventory = Inventory()
+    for name, data in files.items():
+        if _note_unsafe(name, inventory):
+            continue
+        name = posixpath.normpath(name)
+        inventory.names.add(name)
+        if name == MANIFEST:
+            inventory.manifest = data
     return inventory
 
 
@@ -119,8 +128,8 @@ def _read_zip(path: Path, limits: Limits) -> Inventory:
                             f"limit of {limits.max_entries}; refused as a possible zip bomb")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-            UnicodeDecodeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, struct.error, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:  # ValueError includes UnicodeDecodeError (a name flagged UTF-8)
         raise UnusableInput(f"{label}: not a readable zip file ({exc})") from None
     with archive:
         infos = archive.infolist()
@@ -138,6 +147,10 @@ def _refuse_bombs(label: str, infos: list[zipfile.ZipInfo], limits: Limits) -> N
     if total > limits.max_total_bytes:
         raise UnusableInput(f"{label}: would expand to {total:,} bytes, more than the limit of "
                             f"{limits.max_total_bytes:,}; refused as a possible zip bomb")
+    compressed = max(sum(info.compress_size for info in infos), 1)
+    if total > 16 * limits.ratio_floor and total > limits.max_ratio * compressed:  # many small bombs
+        raise UnusableInput(f"{label}: expands {total // compressed} times as a whole (limit {limits.max_ratio}); "
+                            "refused as a possible zip bomb")
     for info in infos:
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise UnusableInput(
@@ -146,7 +159,8 @@ def _refuse_bombs(label: str, infos: list[zipfile.ZipInfo], limits: Limits) -> N
 
 
 def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inventory, limits: Limits) -> None:
-    name, where = info.filename, printable(info.filename)
+    name = info.orig_filename  # info.filename is cut at the first NUL, hiding it
+    where = printable(name)
     if _note_unsafe(name, inventory):
         return
     if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
@@ -161,6 +175,7 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inve
             where, "zip with a tool that writes UTF-8 names (Python's zipfile, 7-Zip, Info-ZIP 3)"))
     if info.is_dir():
         return
+    name = posixpath.normpath(name)  # "./index.html" and "a//b" extract as "index.html" and "a/b"
     if name in inventory.names:
         inventory.findings.append(finding(
             "QS004", f"entry {where!r} appears twice; which copy an LMS extracts is undefined",
@@ -178,7 +193,8 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inve
     keep = name == MANIFEST
     try:
         data = _stream(archive, info, keep, limits)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, struct.error, OSError, EOFError, RuntimeError,
+            NotImplementedError, ValueError) as exc:
         inventory.findings.append(finding(
             "QS003", f"entry {where!r} cannot be extracted ({exc})", where, "rebuild the zip"))
         return

@@ -17,7 +17,7 @@ WARNING = "warning"
 #: QS0xx container, QS01x manifest file, QS1xx schema rules, QS2xx rules the schemas miss,
 #: QS3xx Moodle behaviour, QS4xx official XSD files (--schemas).
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "QS001": (ERROR, "unsafe entry name (absolute path, '..', backslash or drive letter)"),
+    "QS001": (ERROR, "unsafe entry name (absolute path, '..', backslash, drive letter, NUL)"),
     "QS002": (ERROR, "entry is a symbolic link"),
     "QS003": (ERROR, "entry cannot be extracted (corrupt, encrypted or unknown compression)"),
     "QS004": (ERROR, "two entries with the same name"),

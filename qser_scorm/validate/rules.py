@@ -34,7 +34,10 @@ def resolve(href: str, *bases: str) -> Href:
 
     The bases are concatenated, as LMSs do (Moodle joins xml:base and href as strings).
     """
-    parts = urlsplit("".join(bases) + href)
+    try:
+        parts = urlsplit("".join(bases) + href)
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 host): no file of the package
+        return Href(None)
     if parts.scheme or parts.netloc:
         return Href(None)  # content on a web server, outside the package
     path = unquote(parts.path)
@@ -219,8 +222,8 @@ def _check_launch(manifest: Manifest, resources: dict) -> list[Finding]:
             "launches it first, so nothing is tracked until the learner opens a SCO", where(launchable[0][0]),
             "put the item of the SCO first in the default organization"))
     for _, resource in scos:
-        path = urlsplit(resource.get("href")).path
-        if not urlsplit(resource.get("href")).scheme and not path.lower().endswith(HTML_EXTENSIONS):
+        path = resolve(resource.get("href")).path
+        if path is not None and not path.lower().endswith(HTML_EXTENSIONS):
             findings.append(finding(
                 "QS215", f"SCO {printable(resource.get('identifier', ''))!r} launches {printable(path)!r}, not an "
                 "HTML page; only a page's JavaScript can talk to the LMS", where(resource),

@@ -7,6 +7,7 @@ from .lrs import LrsError, TimedRemoteLRS, post_in_batches
 from .templates import (
     TEMPLATES_FILE,
     EmbeddedLrs,
+    embed_lrs,
     embedding_warning,
     statement_templates,
     statements_document,
@@ -19,6 +20,7 @@ __all__ = [
     "LrsError",
     "TimedRemoteLRS",
     "course_iri",
+    "embed_lrs",
     "embedding_warning",
     "post_in_batches",
     "statement_templates",

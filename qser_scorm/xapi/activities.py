@@ -20,7 +20,7 @@ from .vocab import ACTIVITY_TYPES, COMPONENT_IDS, INTERACTION_TYPES, base_iri
 
 def course_iri(course: Course) -> str:
     """Return the course's activity IRI (the Tin Can ``activity_id`` of its package)."""
-    return base_iri(course.id, getattr(course, "xapi_base_iri", "") or "")
+    return base_iri(course.id, course.xapi_base_iri)
 
 
 def page_iri(course: Course, page: Page) -> str:

@@ -8,6 +8,7 @@ readable JSON file for coordinators and LRS admins.
 """
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ SESSION_VERBS = ("initialized", "resumed", "passed", "failed", "completed", "sus
 #: What the runtime adds to a template, for the readable file.
 FILLED_BY_RUNTIME = {
     "id": "UUID v4 made in the browser; a resend keeps it, so the LRS stores each statement once",
-    "actor": "the Tin Can launch parameter 'actor'",
+    "actor": "the Tin Can launch parameter 'actor', else the SCORM LMS learner as an account",
     "timestamp": "when it happened, ISO 8601 UTC, from the browser clock",
     "context.registration": "the Tin Can launch parameter 'registration' (one per learner and course)",
     "context.extensions": f"{ATTEMPT_EXTENSION}: the assessment attempt, on answered/passed/failed",
@@ -92,6 +93,15 @@ def templates_script(course: Course, embedded_lrs: EmbeddedLrs | None = None) ->
         launch = {"endpoint": embedded_lrs.endpoint, "auth": embedded_lrs.auth}
         lines.append(f"window.Qser.xapiLaunch = {_json(launch)};")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def embed_lrs(course: Course, site: dict[str, bytes], endpoint: str, username: str, password: str
+              ) -> tuple[dict[str, bytes], str]:
+    """Return a copy of ``site`` whose templates file carries the LRS settings, and the warning
+    the build must print. Only for an author's explicit build option (docs/xapi.md)."""
+    token = base64.b64encode(f"{username}:{password}".encode("utf-8")).decode("ascii")
+    embedded = EmbeddedLrs(endpoint, f"Basic {token}")
+    return {**site, TEMPLATES_FILE: templates_script(course, embedded)}, embedding_warning(embedded)
 
 
 def embedding_warning(embedded_lrs: EmbeddedLrs) -> str:

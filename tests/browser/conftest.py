@@ -67,5 +67,7 @@ def lms(server, context, package):
 
 @pytest.fixture(scope="session")
 def course():
-    """The course model the package was built from: the tests take the right answers from it."""
+    """The course model the package was built from: the tests take the right answers from it.
+
+    Overrides ``tests/conftest.py``'s ``course`` (a folder to edit) for the browser tests."""
     return load_course(COURSE_SRC)

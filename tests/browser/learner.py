@@ -173,10 +173,11 @@ class KeyboardLearner(CourseLearner):
         self.page.keyboard.press("Space")
 
     def choose_radio(self, q: Question, value: str) -> None:
-        # Tab enters a radio group once; the arrow keys move the choice within it.
+        # Tab enters a radio group once; Space picks the focused radio, the arrows move the choice.
         target = self.frame.locator(f"#q-{q.id}-{value}")
         radios = self.frame.locator(f'input[name="q-{q.id}"]')
         self.tab_to(radios)
+        self.page.keyboard.press("Space")
         for _ in range(radios.count()):
             if target.is_checked():
                 return

@@ -163,10 +163,10 @@ class TestLms:
         assert stored is not None, "the LMS stored nothing for the first session"
         return self.launch(returning=returning_learner(stored), attempt=previous.attempt, **options)
 
-    def open_standalone(self) -> Page:
-        """Open the bare package from the web server, with no LMS around it."""
+    def open_standalone(self, url: str | None = None) -> Page:
+        """Open the bare package with no LMS around it: from the web server, or from ``url``."""
         page = self._new_page()
-        page.goto(f"{self.server.origin}/sco/index.html")
+        page.goto(url or f"{self.server.origin}/sco/index.html")
         return page
 
 

@@ -144,3 +144,17 @@ def test_an_lms_that_fails_every_call_never_breaks_the_course(lms, course):
     assert "You passed" in page.locator("#qser-result-summary").inner_text()
     page.get_by_role("button", name="Exit").click()
     assert lms.page_errors == []
+
+
+def test_submitting_without_answering_fails_with_score_0_and_every_value_accepted(lms, course):
+    session = lms.launch().ready()
+    learner = CourseLearner(session.page, session.sco, course)
+    learner.go_to("qser-assessment")
+    learner.submit()
+    assert "Your score: 0%" in session.sco.locator("#qser-result-summary").inner_text()
+    assert session.value("cmi.core.lesson_status") == "failed"
+    assert session.value("cmi.core.score.raw") == "0"
+    assert session.refused_sets() == []
+    interaction_ids = [c["args"][1] for c in session.calls("LMSSetValue") if c["args"][0].endswith(".id")
+                       and c["args"][0].startswith("cmi.interactions.") and ".objectives." not in c["args"][0]]
+    assert interaction_ids == [q.id for q in course.assessment.questions]

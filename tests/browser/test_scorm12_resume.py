@@ -56,6 +56,17 @@ def test_leaving_mid_way_and_coming_back_resumes_the_same_page_and_answers(lms, 
     assert second.refused_sets() == []
 
 
+def test_closing_the_course_leaves_no_failed_call_in_the_lms_log(lms, course):
+    # Chromium forbids synchronous XHR (scorm-again's LMSCommit) while a page is dismissed:
+    # on pagehide only LMSFinish, which sends by sendBeacon, can reach the LMS.
+    session = lms.launch().ready()
+    CourseLearner(session.page, session.sco, course).next()
+    session.unload_sco()
+    stored = session.wait_finished()
+    assert stored["core"]["exit"] == "suspend"
+    assert [c for c in session.calls() if c["result"] == "false"] == []
+
+
 def test_commits_refused_by_the_lms_are_retried_until_it_stores_them(lms, course):
     session = lms.launch().ready()
     learner = CourseLearner(session.page, session.sco, course)
@@ -74,18 +85,22 @@ def test_commits_refused_by_the_lms_are_retried_until_it_stores_them(lms, course
     assert learner.current_section() == where
 
 
-def test_suspend_data_stays_within_4096_characters_with_the_longest_answers(lms, course):
-    # scorm-again takes up to 64,000 characters; SCORM 1.2 and Moodle allow 4,096.
+def test_the_longest_answers_fit_suspend_data_and_interactions(lms, course):
+    # scorm-again takes up to 64,000 characters of suspend_data; SCORM 1.2 and Moodle allow 4,096,
+    # and 255 for an interaction's student_response.
     session = lms.launch().ready()
     learner = CourseLearner(session.page, session.sco, course)
     learner.go_to("qser-assessment")
     long_text = "A mentor listens before advising. " * 150  # 5,100 characters per answer
     texts = {q.id: long_text for q in course.assessment.questions if q.type in ("fill-in", "reflection")}
     learner.answer_all(responses(course) | texts)
-    learner.next()  # a page change: the state goes to the LMS
-    suspend_sets = [c for c in session.calls("LMSSetValue") if c["args"][0] == "cmi.suspend_data"]
-    assert suspend_sets and all(c["result"] == "true" for c in suspend_sets)
-    assert max(len(c["args"][1]) for c in suspend_sets) <= SUSPEND_DATA_MAX
+    learner.submit()  # moves to the results: the state and the interactions go to the LMS
+    assert session.refused_sets() == []
+    suspend_sets = [c["args"][1] for c in session.calls("LMSSetValue") if c["args"][0] == "cmi.suspend_data"]
+    assert suspend_sets and max(map(len, suspend_sets)) <= SUSPEND_DATA_MAX
+    stored_texts = [i["student_response"] for i in session.cmi()["interactions"].values() if i["id"] in texts]
+    assert len(stored_texts) == len(texts)
+    assert all(0 < len(text) <= 255 and long_text.startswith(text.rstrip()) for text in stored_texts)
 
 
 def test_a_learner_with_attempts_left_resumes_in_every_later_session(lms, course):

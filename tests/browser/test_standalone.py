@@ -28,3 +28,13 @@ def test_without_an_lms_the_course_runs_standalone_and_keeps_progress_across_rel
     learner.press(page.locator("#qser-back"))
     chosen = responses(course)[question.id]
     assert page.locator(f"#q-{question.id}-{chosen}").is_checked()
+
+
+def test_the_package_opened_from_disk_runs_standalone(lms, package, course):
+    # Classic scripts, no modules: the unzipped package works from file:// too (docs/runtime.md).
+    page = lms.open_standalone(url=(package / "index.html").as_uri())
+    wait_ready(page)
+    assert page.locator("#qser-notice").inner_text().strip()
+    learner = CourseLearner(page, page, course)
+    learner.next()
+    assert learner.current_section() == f"page-{course.pages[0].id}"

@@ -29,6 +29,8 @@ def test_learners_have_the_status_scores_attempts_and_time_played(played, statem
         assert int(row["time_spent_seconds"]) == seconds, name
     assert learners["Ana Novak"]["account"] == "mailto:ana@example.org"
     assert learners["Ana Novak"]["last_activity"].endswith("Z")
+    # Personal data: readable by the coordinator who made the report only.
+    assert {path.stat().st_mode & 0o777 for path in written.folder.iterdir()} == {0o600}
 
 
 def test_html_shows_pass_rate_and_score_distribution(played, statements_file, run_report):

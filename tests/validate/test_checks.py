@@ -1,13 +1,15 @@
 """One failing example per check, each built here; the good package yields no finding at all."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from qser_scorm.validate import CATALOGUE, validate_files, validate_path
+from qser_scorm.validate import CATALOGUE, UnusableInput, validate_files, validate_path
 from tests.conftest import REPO, SCHEMAS
 from tests.validate.packages import MANIFEST, broken, codes, good_files, write_folder, write_zip
 
@@ -157,3 +159,27 @@ def test_many_unlisted_files_are_summed_up():
     files = {**good_files(), **{f"extra/{i}.txt": b"" for i in range(100)}}
     unlisted = [f for f in validate_files(files) if f.code == "QS212"]
     assert len(unlisted) == 21 and "80 more files" in unlisted[-1].message
+
+
+def test_inline_lom_is_checked_with_a_temporary_schema_copy_that_is_removed(tmp_path, monkeypatch):
+    lom = ('<imsmd:lom xmlns:imsmd="http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"><imsmd:general>'
+           '<imsmd:bogus/></imsmd:general></imsmd:lom></metadata>')
+    package = write_zip(tmp_path / "lom.zip", broken("</metadata>", lom))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    schemas = Path(shutil.copytree(SCHEMAS, tmp_path / "schemas"))  # a new folder: compiled afresh
+    findings = validate_path(package, schemas_dir=schemas)
+    assert [f.code for f in findings] == ["QS401"] and "bogus" in findings[0].message
+    assert not any((tmp_path / "temp").iterdir())
+    assert {p.name: p.read_bytes() for p in schemas.iterdir()} == {p.name: p.read_bytes() for p in SCHEMAS.iterdir()}
+
+
+def test_an_unusable_schemas_folder_is_refused(tmp_path):
+    with pytest.raises(UnusableInput, match="missing imscp_rootv1p1p2.xsd"):
+        validate_path(write_zip(tmp_path / "p.zip", good_files()), schemas_dir=tmp_path)
+
+
+def test_entry_names_are_normalised_as_lms_extraction_does(tmp_path):
+    files = {("./" if name == "index.html" else "") + name: data for name, data in good_files().items()}
+    files["js//quiz.js"] = files.pop("js/quiz.js")
+    assert validate_path(write_zip(tmp_path / "p.zip", files)) == []

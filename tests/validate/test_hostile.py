@@ -147,3 +147,14 @@ def test_undecodable_folder_names_are_reported_and_printed_escaped(tmp_path):
     [bad] = [f for f in findings if f.code == "QS005"]
     assert bad.where == "caf\\udce9.html"
     bad.where.encode("ascii")  # printable anywhere
+
+
+def test_many_small_bombs_are_refused_as_a_whole(tmp_path):
+    path = tmp_path / "small-bombs.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(40):
+            archive.writestr(f"part{i}.bin", bytes(2**20))  # 1 MiB each: under the per-entry floor
+    started = time.monotonic()
+    with pytest.raises(UnusableInput, match="as a whole"):
+        validate_path(path)
+    assert time.monotonic() - started < 1

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import CHROMIUM, COURSE_SRC, REPO, course, lms, package, server  # noqa: F401
+from tests.browser.conftest import COURSE_SRC, REPO, course, lms, package, server  # noqa: F401
 from tests.browser.server import LmsServer
 
 LEARNER = {"objectType": "Agent", "name": "Maria Testperson", "mbox": "mailto:maria@example.org"}

@@ -13,6 +13,8 @@ from qser_scorm.xapi import statement_templates
 from tests.browser.learner import CourseLearner, responses
 
 ADL = "http://adlnet.gov/expapi/verbs/"
+#: Three wrong of nine equally weighted questions: 66.67 %, under the pass mark of 75.
+WRONG = frozenset({"q-path-to-mentor", "q-skill-areas", "q-partner-count"})
 
 
 def wait_for_statements(lrs, registration: str, count: int, timeout: float = 20) -> list[dict]:

@@ -6,21 +6,27 @@ own strict xAPI model, because Ralph's API stores some invalid statements.
 """
 from __future__ import annotations
 
+import io
+import json
+import time
 import uuid
+import zipfile
 from collections import Counter
 from urllib.parse import urlencode
 
 from tests.browser.learner import REFLECTION_TEXT, CourseLearner
+from tests.browser.lms import TestLms
+from tests.browser.server import LmsServer
 from tests.lrs import strict_errors
 
-from qser_scorm.xapi import course_iri
+from qser_scorm.package.scorm12 import package_scorm12
+from qser_scorm.render import render_site
+from qser_scorm.xapi import course_iri, embed_lrs
+from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION
 
 from .conftest import LEARNER, launch_query
 from .roundtrip import round_trips
-from .runs import ADL, play, verbs, wait_for_statements
-
-#: Three wrong of nine equally weighted questions: 66.67 %, under the pass mark of 75.
-WRONG = frozenset({"q-path-to-mentor", "q-skill-areas", "q-partner-count"})
+from .runs import ADL, WRONG, play, verbs, wait_for_statements
 
 
 def assert_strictly_valid(statements: list[dict]) -> None:
@@ -46,6 +52,15 @@ def test_a_full_run_of_the_tin_can_package_reaches_the_lrs_once_per_event(xapi_l
     outcomes = {s["verb"]["id"].removeprefix(ADL): s["result"] for s in statements if "score" in s.get("result", {})}
     assert outcomes["failed"]["score"] == {"scaled": 0.6667, "raw": 66.67, "min": 0, "max": 100}
     assert (outcomes["passed"]["score"]["raw"], outcomes["passed"]["success"]) == (100, True)
+    # The browser's responses (xapi-response.js) meet the build's patterns (activities.py).
+    for answer in (s for s in statements if s["verb"]["id"] == ADL + "answered"):
+        definition, result = answer["object"]["definition"], answer["result"]
+        attempt = answer["context"]["extensions"][ATTEMPT_EXTENSION]
+        right = attempt == 2 or answer["object"]["id"].rsplit("/", 1)[1] not in WRONG
+        if definition["interactionType"] in ("choice", "true-false", "matching", "sequencing"):
+            assert (result["response"] in definition["correctResponsesPattern"]) == right, answer["object"]["id"]
+        if definition["interactionType"] != "long-fill-in":
+            assert result["success"] == right
     # The reflection answer arrives in full (SCORM 1.2 keeps 255 characters of it).
     reflections = [s["result"]["response"] for s in statements
                    if s["object"].get("definition", {}).get("interactionType") == "long-fill-in"]
@@ -122,3 +137,24 @@ def test_without_launch_parameters_the_package_sends_nothing(xapi_server, contex
     page.goto(f"{xapi_server.origin}/sco/index.html?{urlencode({'registration': str(uuid.uuid4())})}")
     page.wait_for_function("() => window.qser && window.qser.ready")
     assert page.evaluate("window.qser.trackers.map(t => t.name)") == ["local"]
+
+
+def test_a_scorm_package_with_baked_in_lrs_settings_reports_as_the_lms_learner(
+        tmp_path, context, lrs, course):
+    site, _warning = embed_lrs(course, render_site(course), lrs.endpoint, lrs.username, lrs.password)
+    unzipped = tmp_path / "scorm12"
+    with zipfile.ZipFile(io.BytesIO(package_scorm12(course, site).data)) as zipped:
+        zipped.extractall(unzipped)
+    student_id = f"learner-{uuid.uuid4().hex[:8]}"
+    with LmsServer(unzipped) as server:
+        lms = TestLms(server, context, str(course.pass_mark))
+        session = lms.launch(returning={"cmi.core.student_id": student_id}).ready()
+        CourseLearner(session.page, session.sco, course).next()
+        session.sco.locator("#qser-exit").click()
+        session.wait_finished()
+        agent = {"objectType": "Agent", "account": {"homePage": server.origin, "name": student_id}}
+        deadline = time.monotonic() + 10
+        while len(statements := lrs.statements(agent=json.dumps(agent))) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+    assert verbs(statements) == Counter({"initialized": 1, "experienced": 1, "suspended": 1})

@@ -137,11 +137,12 @@ class Tracker {
     this.commit();
   }
 
+  /* No LMSCommit first: the LMS persists everything at LMSFinish (RTE 3.3 API), and a synchronous
+     commit during page dismissal only fails. */
   finish({ completed }) {
     if (this.finished) return;
     this.set("cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.set("cmi.core.exit", completed ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
-    this.commit();
     clearTimeout(this.timer);
     this.finished = true;
     this.call("LMSFinish", "");

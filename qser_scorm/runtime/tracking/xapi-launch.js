@@ -3,78 +3,68 @@
      2. the same parameters as a query string in SCORM 1.2 cmi.launch_data (dual tracking);
      3. window.Qser.xapiLaunch, only in packages built with LRS settings baked in.
    The launch's activity_id is not used: statements carry the IRIs the build derived. */
-(function (Qser) {
-  "use strict";
+((Qser) => {
+"use strict";
 
-  function parseLaunch(queryString) {
-    const query = new URLSearchParams(queryString || "");
-    const endpoint = query.get("endpoint");
-    if (!endpoint) return null;
-    return {
-      endpoint: endpoint.replace(/\/?$/, "/"),
-      auth: query.get("auth") || "",
-      actor: parseActor(query.get("actor")),
-      registration: query.get("registration") || ""
-    };
-  }
+function parseLaunch(queryString) {
+  const query = new URLSearchParams(queryString || "");
+  const endpoint = query.get("endpoint");
+  if (!endpoint) return null;
+  return {
+    endpoint: endpoint.replace(/\/?$/, "/"),
+    auth: query.get("auth") || "",
+    actor: parseActor(query.get("actor")),
+    registration: query.get("registration") || ""
+  };
+}
 
-  /* The launch actor is Agent JSON; Tin Can 0.9x launchers wrap each value in an array. */
-  function parseActor(text) {
-    try {
-      const raw = JSON.parse(text);
-      const actor = { objectType: "Agent" };
-      for (const key of ["name", "mbox", "mbox_sha1sum", "openid", "account"]) {
-        const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
-        if (value) actor[key] = value;
-      }
-      if (actor.account && actor.account.accountServiceHomePage) {
-        actor.account = { homePage: actor.account.accountServiceHomePage, name: actor.account.accountName };
-      }
-      return actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account ? actor : null;
-    } catch (error) {
-      return null;
+/* The launch actor is Agent JSON; Tin Can 0.9x launchers wrap each value in an array. */
+function parseActor(text) {
+  try {
+    const raw = JSON.parse(text);
+    const actor = { objectType: "Agent" };
+    for (const key of ["name", "mbox", "mbox_sha1sum", "openid", "account"]) {
+      const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+      if (value) actor[key] = value;
     }
-  }
-
-  /* SCORM 1.2 API search (RTE 3.3.6.1): this window's parents, then the opener's. */
-  function findScormApi() {
-    for (let start = window; start; start = start.opener) {
-      for (let win = start, hops = 0; win && hops < 10; win = win.parent, hops += 1) {
-        try {
-          if (win.API && typeof win.API.LMSGetValue === "function") return win.API;
-        } catch (error) { /* a cross-origin frame: keep looking */ }
-        if (win.parent === win) break;
-      }
-      if (start.opener === start) break;
+    if (actor.account && actor.account.accountServiceHomePage) {
+      actor.account = { homePage: actor.account.accountServiceHomePage, name: actor.account.accountName };
     }
+    return actor.mbox || actor.mbox_sha1sum || actor.openid || actor.account ? actor : null;
+  } catch (error) {
     return null;
   }
+}
 
-  /* Dual tracking: the LMS hands the LRS in cmi.launch_data; the learner comes from the LMS. */
-  function launchFromScorm() {
-    const api = findScormApi();
-    const launch = api && parseLaunch(api.LMSGetValue("cmi.launch_data"));
-    if (launch && !launch.actor) {
-      const homePage = /^https?:/.test(location.protocol) ? location.origin : new URL(launch.endpoint).origin;
-      const learner = api.LMSGetValue("cmi.core.student_id");
-      if (learner) launch.actor = { objectType: "Agent", account: { homePage: homePage, name: learner } };
-    }
-    return launch;
+/* The learner as the LMS knows them (cmi.core.student_id), for launches without an actor. */
+function lmsLearner(api, endpoint) {
+  const learner = api && api.LMSGetValue("cmi.core.student_id");
+  if (!learner) return null;
+  const homePage = /^https?:/.test(location.protocol) ? location.origin : new URL(endpoint).origin;
+  return { objectType: "Agent", account: { homePage: homePage, name: learner } };
+}
+
+/* RTE 3.3.6.1 API discovery, shared with the SCORM tracker; none when it is not loaded. */
+function findScormApi() {
+  const scorm12 = Qser.tracking && Qser.tracking.scorm12;
+  return scorm12 && scorm12.findApi ? scorm12.findApi() : null;
+}
+
+function resolveLaunch() {
+  const api = findScormApi();
+  const embedded = Qser.xapiLaunch;
+  const launch = parseLaunch(location.search) || (api && parseLaunch(api.LMSGetValue("cmi.launch_data"))) ||
+    (embedded ? { endpoint: embedded.endpoint.replace(/\/?$/, "/"), auth: embedded.auth, registration: "" } : null);
+  if (launch && !launch.actor) launch.actor = lmsLearner(api, launch.endpoint);
+  return launch && launch.actor ? launch : null;
+}
+
+Qser.xapiLaunchSettings = {
+  /* Settings {endpoint, auth, actor, registration}, or null; call after LMSInitialize. */
+  resolve: resolveLaunch,
+  /* Whether an LRS may be given at all, before the LMS session exists. */
+  possible: function () {
+    return Boolean(parseLaunch(location.search) || Qser.xapiLaunch || findScormApi());
   }
-
-  function resolveLaunch() {
-    const embedded = Qser.xapiLaunch;
-    const launch = parseLaunch(location.search) || launchFromScorm() ||
-      (embedded ? { endpoint: embedded.endpoint.replace(/\/?$/, "/"), auth: embedded.auth } : null);
-    return launch && launch.actor ? launch : null;
-  }
-
-  Qser.xapiLaunchSettings = {
-    /* Settings {endpoint, auth, actor, registration}, or null; call after LMSInitialize. */
-    resolve: resolveLaunch,
-    /* Whether an LRS may be given at all, before the LMS session exists. */
-    possible: function () {
-      return Boolean(parseLaunch(location.search) || Qser.xapiLaunch || findScormApi());
-    }
-  };
+};
 })(window.Qser = window.Qser || {});

@@ -2,146 +2,147 @@
    The statements themselves come from the build (xapi-templates.js, made with tincan); this file
    fills in what only the browser knows: id, actor, timestamp, registration, result.
    Where the LRS comes from: xapi-launch.js. See docs/xapi.md. Never throws: every method catches and warns. */
-(function (Qser) {
-  "use strict";
+((Qser) => {
+"use strict";
 
-  const PAGE_PREFIX = "page-"; // runtime section id of a course page: page-<page id>
+const PAGE_PREFIX = "page-"; // runtime section id of a course page: page-<page id>
 
-  /* UUID v4 from crypto.getRandomValues (randomUUID needs a secure context, LMSs may be http). */
-  function uuid() {
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+/* UUID v4 from crypto.getRandomValues (randomUUID needs a secure context, LMSs may be http). */
+function uuid() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+}
+
+/* ISO 8601 duration with 0.01 s precision (xAPI Data 4.6), e.g. PT1H2M3.45S. */
+function duration(ms) {
+  const centis = Math.max(0, Math.round(ms / 10));
+  const hours = Math.floor(centis / 360000);
+  const minutes = Math.floor((centis % 360000) / 6000);
+  const seconds = (centis % 6000) / 100;
+  return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
+}
+
+function remembered(key, fallback) {
+  try {
+    return JSON.parse(window.localStorage.getItem(key)) || fallback;
+  } catch (error) {
+    return fallback;
+  }
+}
+
+function remember(key, value) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  } catch (error) { /* no storage: the session still reports, only resume detection is lost */ }
+}
+
+function create(templates) {
+  let launch = null;
+  let outbox = null;
+  let progress = null; // {begun, completed} for this registration, kept across sessions
+  let progressKey = "";
+  let pendingAnswers = [];
+  let finished = false;
+  const sessionStart = Date.now();
+
+  function statement(template, at, result, attempt) {
+    const made = JSON.parse(JSON.stringify(template));
+    made.id = uuid();
+    made.actor = launch.actor;
+    made.timestamp = (at ? new Date(at) : new Date()).toISOString();
+    made.context.registration = launch.registration;
+    if (attempt) made.context.extensions = { [templates.extensions.attempt]: attempt };
+    if (result) made.result = result;
+    return made;
   }
 
-  /* ISO 8601 duration with 0.01 s precision (xAPI Data 4.6), e.g. PT1H2M3.45S. */
-  function duration(ms) {
-    const centis = Math.max(0, Math.round(ms / 10));
-    const hours = Math.floor(centis / 360000);
-    const minutes = Math.floor((centis % 360000) / 6000);
-    const seconds = (centis % 6000) / 100;
-    return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
-  }
-
-  function remembered(key, fallback) {
-    try {
-      return JSON.parse(window.localStorage.getItem(key)) || fallback;
-    } catch (error) {
-      return fallback;
-    }
-  }
-
-  function remember(key, value) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(value));
-    } catch (error) { /* no storage: the session still reports, only resume detection is lost */ }
-  }
-
-  function create(templates) {
-    let launch = null;
-    let outbox = null;
-    let progress = null; // {begun, completed} for this registration, kept across sessions
-    let progressKey = "";
-    let pendingAnswers = [];
-    let finished = false;
-    const sessionStart = Date.now();
-
-    function statement(template, at, result, attempt) {
-      const made = JSON.parse(JSON.stringify(template));
-      made.id = uuid();
-      made.actor = launch.actor;
-      made.timestamp = (at || new Date()).toISOString();
-      made.context.registration = launch.registration;
-      if (attempt) made.context.extensions = { [templates.extensions.attempt]: attempt };
-      if (result) made.result = result;
-      return made;
-    }
-
-    function safely(name, work) {
-      return function (argument) {
-        if (!outbox) return undefined;
-        try {
-          return work(argument);
-        } catch (error) {
-          Qser.warn("xAPI " + name + " failed", error);
-          return undefined;
-        }
-      };
-    }
-
-    return {
-      name: "xapi",
-      start: function () {
-        try {
-          launch = Qser.xapiLaunchSettings.resolve();
-          if (!launch) return Promise.resolve(null);
-          const owner = templates.course + "|" + JSON.stringify(launch.actor);
-          launch.registration = launch.registration || remembered("qser-xapi-registration:" + owner, uuid());
-          remember("qser-xapi-registration:" + owner, launch.registration);
-          outbox = Qser.xapiOutbox(launch, "qser-xapi-outbox:" + launch.endpoint + "|" + launch.registration);
-          progressKey = "qser-xapi-progress:" + templates.course + "|" + launch.registration;
-          progress = remembered(progressKey, { begun: false, completed: false });
-          outbox.add([statement(templates.session[progress.begun ? "resumed" : "initialized"])]);
-          progress.begun = true;
-          remember(progressKey, progress);
-        } catch (error) {
-          Qser.warn("xAPI tracking is off", error);
-          outbox = null;
-        }
-        return Promise.resolve(null); // the SCORM or local tracker owns the saved state
-      },
-      save: function () {},
-      pageViewed: safely("pageViewed", function (page) {
-        const id = page.id.indexOf(PAGE_PREFIX) === 0 ? page.id.slice(PAGE_PREFIX.length) : "";
-        if (templates.pages[id]) outbox.add([statement(templates.pages[id])]);
-        outbox.flush();
-      }),
-      answered: safely("answered", function (record) {
-        const template = templates.questions[record.id];
-        if (!template) return;
-        const result = { response: Qser.xapiResponse(record, templates.componentIds), duration: duration(record.latencyMs) };
-        if (record.result !== "neutral") result.success = record.result === "correct";
-        pendingAnswers.push({ template: template, at: record.timestamp, result: result });
-      }),
-      assessed: safely("assessed", function (outcome) {
-        const attempt = outcome.attempt;
-        const score = { scaled: Math.round(outcome.scorePercent * 100) / 10000, raw: outcome.scorePercent, min: 0, max: 100 };
-        const made = pendingAnswers.map((answer) => statement(answer.template, answer.at, answer.result, attempt));
-        pendingAnswers = [];
-        const verdict = { score: score, success: outcome.passed, completion: outcome.final, duration: duration(Date.now() - sessionStart) };
-        made.push(statement(templates.session[outcome.passed ? "passed" : "failed"], null, verdict, attempt));
-        if (outcome.final && !progress.completed) {
-          made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
-          progress.completed = true;
-          remember(progressKey, progress);
-        }
-        outbox.add(made);
-        outbox.flush();
-      }),
-      finish: safely("finish", function (outcome) {
-        if (finished) return;
-        finished = true;
-        const ending = outcome && outcome.completed ? "terminated" : "suspended";
-        const result = { completion: progress.completed, duration: duration(Date.now() - sessionStart) };
-        outbox.add([statement(templates.session[ending], null, result)]);
-        outbox.flushNow();
-      }),
-      /* For tests and the benchmark: statements still waiting, POSTs made. */
-      outboxState: function () {
-        return outbox ? { pending: outbox.pending(), requests: outbox.stats.requests } : null;
+  function safely(name, work) {
+    return function (argument) {
+      if (!outbox) return undefined;
+      try {
+        return work(argument);
+      } catch (error) {
+        Qser.warn("xAPI " + name + " failed", error);
+        return undefined;
       }
     };
   }
 
-  Qser.tracking = Qser.tracking || {};
-  Qser.tracking.xapi = {
-    /* Applies when an LRS may be given: launch parameters, baked-in settings, or an LMS whose
-       launch_data can only be read after LMSInitialize (then start() decides). */
-    create: function () {
-      const possible = Qser.xapiLaunchSettings.possible();
-      return Qser.xapiTemplates && possible ? create(Qser.xapiTemplates) : null;
+  return {
+    name: "xapi",
+    start: function () {
+      try {
+        launch = Qser.xapiLaunchSettings.resolve();
+        if (!launch) return Promise.resolve(null);
+        const owner = templates.course + "|" + JSON.stringify(launch.actor);
+        launch.registration = launch.registration || remembered("qser-xapi-registration:" + owner, uuid());
+        remember("qser-xapi-registration:" + owner, launch.registration);
+        outbox = Qser.xapiOutbox(launch, "qser-xapi-outbox:" + launch.endpoint + "|" + launch.registration);
+        progressKey = "qser-xapi-progress:" + templates.course + "|" + launch.registration;
+        progress = remembered(progressKey, { begun: false, completed: false });
+        outbox.add([statement(templates.session[progress.begun ? "resumed" : "initialized"])]);
+        progress.begun = true;
+        remember(progressKey, progress);
+      } catch (error) {
+        Qser.warn("xAPI tracking is off", error);
+        outbox = null;
+      }
+      return Promise.resolve(null); // the SCORM or local tracker owns the saved state
+    },
+    save: function () {},
+    pageViewed: safely("pageViewed", function (page) {
+      const id = page.id.indexOf(PAGE_PREFIX) === 0 ? page.id.slice(PAGE_PREFIX.length) : "";
+      if (templates.pages[id]) outbox.add([statement(templates.pages[id])]);
+      outbox.flush();
+    }),
+    answered: safely("answered", function (record) {
+      const template = templates.questions[record.id];
+      if (!template) return;
+      const result = { response: Qser.xapiResponse(record, templates.componentIds) };
+      if (Number.isFinite(record.latencyMs)) result.duration = duration(record.latencyMs);
+      if (record.result !== "neutral") result.success = record.result === "correct";
+      pendingAnswers.push({ template: template, at: record.timestamp, result: result });
+    }),
+    assessed: safely("assessed", function (outcome) {
+      const attempt = outcome.attempt;
+      const score = { scaled: Math.round(outcome.scorePercent * 100) / 10000, raw: outcome.scorePercent, min: 0, max: 100 };
+      const made = pendingAnswers.map((answer) => statement(answer.template, answer.at, answer.result, attempt));
+      pendingAnswers = [];
+      const verdict = { score: score, success: outcome.passed, completion: outcome.final, duration: duration(Date.now() - sessionStart) };
+      made.push(statement(templates.session[outcome.passed ? "passed" : "failed"], null, verdict, attempt));
+      if (outcome.final && !progress.completed) {
+        made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
+        progress.completed = true;
+        remember(progressKey, progress);
+      }
+      outbox.add(made);
+      outbox.flush();
+    }),
+    finish: safely("finish", function (outcome) {
+      if (finished) return;
+      finished = true;
+      const ending = outcome && outcome.completed ? "terminated" : "suspended";
+      const result = { completion: progress.completed, duration: duration(Date.now() - sessionStart) };
+      outbox.add([statement(templates.session[ending], null, result)]);
+      outbox.flushNow();
+    }),
+    /* For tests and the benchmark: statements still waiting, POSTs made. */
+    outboxState: function () {
+      return outbox ? { pending: outbox.pending(), requests: outbox.stats.requests } : null;
     }
   };
+}
+
+Qser.tracking = Qser.tracking || {};
+Qser.tracking.xapi = {
+  /* Applies when an LRS may be given: launch parameters, baked-in settings, or an LMS whose
+     launch_data can only be read after LMSInitialize (then start() decides). */
+  create: function () {
+    const possible = Qser.xapiLaunchSettings.possible();
+    return Qser.xapiTemplates && possible ? create(Qser.xapiTemplates) : null;
+  }
+};
 })(window.Qser = window.Qser || {});

@@ -1,0 +1,107 @@
+"""Benchmark ``qser-scorm report --from FILE`` (issue 6, item 4).
+
+Measures, on statements of the simulated learners (tests/report/simulate.py) repeated over a
+fixed set of learners:
+  * the wall time of the whole command for 100,000 statements (target: at most 10 s);
+  * the peak Python memory (tracemalloc) for 10,000 and for 100,000 statements of the SAME
+    learners and questions: it must stay about the same, as the report keeps counters per learner
+    and question, never the statements.
+
+Run: python bench/report_bench.py [--learners 500] [--sizes 10000 100000]
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for tests.report.simulate, when run as a script
+
+from click.testing import CliRunner  # noqa: E402
+
+from qser_scorm.report.aggregate import aggregate  # noqa: E402
+from qser_scorm.report.command import report_command  # noqa: E402
+from qser_scorm.report.csv import render_csv  # noqa: E402
+from qser_scorm.report.html import render_html  # noqa: E402
+from qser_scorm.report.read import read_statements_file  # noqa: E402
+from tests.report.simulate import play  # noqa: E402
+
+TARGET_SECONDS = 10.0
+
+
+def write_statements(path: Path, count: int, learners: int) -> None:
+    """Write ``count`` statements as one JSON list: the played story again and again, its four
+    actors mapped onto ``learners`` learners in turn, each round an hour later."""
+    story = play()
+    actors = sorted({s["actor"]["mbox"] for s in story})
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("[")
+        for index in range(count):
+            round_, statement = divmod(index, len(story))
+            statement = copy.deepcopy(story[statement])
+            learner = (round_ * len(actors) + actors.index(statement["actor"]["mbox"])) % learners
+            statement["id"] = str(uuid.uuid4())
+            statement["actor"] = {"objectType": "Agent", "name": f"Learner {learner:05d}",
+                                  "mbox": f"mailto:learner{learner:05d}@example.org"}
+            statement["timestamp"] = _later(statement["timestamp"], hours=round_)
+            file.write(("," if index else "") + json.dumps(statement, ensure_ascii=False))
+        file.write("]")
+
+
+def _later(timestamp: str, hours: int) -> str:
+    moment = datetime.fromisoformat(timestamp) + timedelta(hours=hours)
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def command_seconds(path: Path, out: Path) -> float:
+    start = time.perf_counter()
+    result = CliRunner().invoke(report_command, ["--from", str(path), "--out", str(out)])
+    elapsed = time.perf_counter() - start
+    if result.exit_code != 0:
+        raise SystemExit(result.output)
+    return elapsed
+
+
+def peak_bytes(path: Path) -> int:
+    """Peak memory of reading, aggregating and rendering (the files are not written)."""
+    tracemalloc.start()
+    report = aggregate(read_statements_file(path))
+    render_html(report, str(path))
+    render_csv(report)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--learners", type=int, default=500)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    options = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in options.sizes:
+            path = Path(folder) / f"statements-{size}.json"
+            write_statements(path, size, options.learners)
+            seconds = command_seconds(path, Path(folder) / "report")
+            rows.append((size, path.stat().st_size, seconds, peak_bytes(path)))
+    print(f"{'statements':>10} {'file MB':>8} {'seconds':>8} {'peak MB':>8}   ({options.learners} learners)")
+    for size, file_bytes, seconds, peak in rows:
+        print(f"{size:>10} {file_bytes / 1e6:>8.1f} {seconds:>8.2f} {peak / 1e6:>8.2f}")
+    largest = max(rows)
+    verdict = "OK" if largest[2] <= TARGET_SECONDS else "TOO SLOW"
+    print(f"{largest[0]} statements in {largest[2]:.2f} s (target <= {TARGET_SECONDS:g} s): {verdict}")
+    if len(rows) > 1:
+        print(f"peak memory x{max(rows)[3] / min(rows)[3]:.2f} for x{max(rows)[0] / min(rows)[0]:g} statements")
+
+
+if __name__ == "__main__":
+    main()
