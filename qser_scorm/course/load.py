@@ -149,7 +149,7 @@ def _question_key_problems(doc: YamlDocument) -> list[Problem]:
     questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
     problems = []
     for index, q in enumerate(questions if isinstance(questions, list) else ()):
-        if not isinstance(q, dict) or q.get("type") not in TYPE_KEYS:
+        if not isinstance(q, dict) or not isinstance(q.get("type"), str) or q["type"] not in TYPE_KEYS:
             continue  # the schema check has reported it
         kind, here = q["type"], ("questions", index)
         for key in TYPE_KEYS[kind]:

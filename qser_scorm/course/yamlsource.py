@@ -6,6 +6,7 @@ key (which PyYAML would silently overwrite) is reported instead.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader
 
 Path_ = tuple  # a path into the data: keys and list indexes
+
+#: Characters XML 1.0 cannot carry (section 2.2), so no manifest or page could hold them.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: More values than any course needs; stops YAML alias bombs ("billion laughs") early.
 MAX_VALUES = 200_000
@@ -94,7 +98,12 @@ def _construct(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[P
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return _scalar(node)
+    value = _scalar(node)
+    if isinstance(value, str) and _NOT_TEXT.search(value):
+        char = _NOT_TEXT.search(value).group()
+        problems.append(Problem(doc.file, node.start_mark.line + 1, f"invisible control character U+{ord(char):04X}",
+                                "remove it (often pasted from a word processor, or a \\x escape in quotes)"))
+    return value
 
 
 def _scalar(node: yaml.Node):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from qser_scorm.__main__ import cli
@@ -161,6 +161,8 @@ def _assert_dist_is_whole(out: Path, exit_code: int) -> None:
 @settings(max_examples=EXAMPLES, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(MUTATIONS, min_size=1, max_size=3))
+@example([SetValue("course.yaml", ("title",), "\x08")])  # found by this test: a control character
+@example([SetValue("assessment.yaml", ("questions", 0, "type"), [])])  # found by this test: an unhashable type
 def test_any_broken_source_builds_or_fails_with_a_message(changes):
     files = dict(SOURCE)
     for change in changes:
