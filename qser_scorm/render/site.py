@@ -49,8 +49,7 @@ def render_site(course: Course) -> dict[str, bytes]:
         sections=_sections(course),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
         course_json=_course_json(course),
-        # core.js runs at once: it hides all but the first section before the first paint;
-        # the other scripts are deferred, so the first paint need not wait for them.
+        # core.js runs in <head>: it hides all but the first section before the first paint.
         head_script=HEAD_SCRIPT,
         scripts=[path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT],
         stylesheets=[path for path in runtime if path.endswith(".css")],
