@@ -21,18 +21,8 @@ sys.path.insert(0, str(REPO))
 
 from qser_scorm.commands.build import build  # noqa: E402
 from qser_scorm.validate import validate_path  # noqa: E402
-from tests.validate.hostile import write_many_entries, write_zero_bomb  # noqa: E402
+from tests.validate.hostile import VALIDATE_PROBE as PROBE, write_many_entries, write_zero_bomb  # noqa: E402
 
-PROBE = """import json, resource, sys, time
-from qser_scorm.validate import UnusableInput, validate_path
-started = time.monotonic()
-try:
-    outcome = f"{len(validate_path(sys.argv[1]))} findings"
-except UnusableInput as exc:
-    outcome = "refused: " + exc.message
-print(json.dumps({"seconds": time.monotonic() - started, "outcome": outcome,
-                  "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
 
 
 def whole_process(*args: str, runs: int = 7) -> float:
