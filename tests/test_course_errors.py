@@ -87,9 +87,21 @@ def undefined_objective(src):
     return "assessment.yaml", None, "objective 'obj-nowhere' is not defined"
 
 
+def missing_image(src):
+    with (src / "pages" / "summary.md").open("a") as page:
+        page.write("\n![The two models](media/models.png)\n")
+    return "summary.md", _line_of(src / "pages" / "summary.md", "media/models.png"), "media/models.png does not exist"
+
+
+def image_from_another_host(src):
+    with (src / "pages" / "summary.md").open("a") as page:
+        page.write("\nSee ![logo](https://cdn.example.org/logo.png)\n")
+    return "summary.md", _line_of(src / "pages" / "summary.md", "cdn.example.org"), "loaded from another host"
+
+
 CASES = [missing_page_file, missing_course_file, yaml_syntax_error, unknown_key, missing_required_field,
          pass_mark_out_of_range, duplicate_page_id, duplicate_question_id, id_not_an_xml_identifier, wrong_type,
-         key_of_another_question_type, undefined_objective]
+         key_of_another_question_type, undefined_objective, missing_image, image_from_another_host]
 
 
 @pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])

@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import CourseError, Problem
+from .media import load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .yamlsource import YamlDocument, read_yaml
 
@@ -53,6 +54,8 @@ def load_course(folder: str | Path) -> Course:
             pages.append(_load_page(folder, entry, course_doc, index))
         except CourseError as exc:
             problems.extend(exc.problems)
+    media, media_problems = load_media(folder, pages)
+    problems += media_problems
     if problems:
         raise CourseError(problems)
     return Course(
@@ -76,6 +79,7 @@ def load_course(folder: str | Path) -> Course:
         training_format=data.get("training_format", ""),
         assessment_method=data.get("assessment_method", ""),
         xapi_base_iri=data.get("xapi_base_iri", ""),
+        media=media,
     )
 
 

@@ -36,6 +36,14 @@ class Page:
 
 
 @dataclass(frozen=True)
+class MediaFile:
+    """A file from the course's media/ folder that a page shows or links to."""
+
+    path: str  #: relative to the course folder, also its path in the package: ``media/map.png``
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Option:
     """An answer option of a single or multiple choice question."""
 
@@ -105,6 +113,7 @@ class Course:
     training_format: str = ""
     assessment_method: str = ""
     xapi_base_iri: str = ""  #: where the course's xAPI activity IRIs start; "" for the default
+    media: tuple[MediaFile, ...] = ()  #: files the pages use, shipped in the package
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

@@ -55,7 +55,7 @@ def render_site(course: Course) -> dict[str, bytes]:
         stylesheets=[path for path in runtime if path.endswith(".css")],
         ids={"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID},
     )
-    return {"index.html": html.encode("utf-8"), **runtime}
+    return {"index.html": html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
 
 
 def _sections(course: Course) -> list[dict[str, str]]:
