@@ -38,11 +38,12 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def write_artifacts(out_dir: Path, artifacts: list[Artifact]) -> list[Path]:
+def write_artifacts(out_dir: Path, artifacts: list[Artifact], mode: int = 0o644) -> list[Path]:
     """Write every artifact into ``out_dir`` atomically; return the paths written.
 
     All files are first written to temporary names in ``out_dir`` and only then renamed, so an
     interrupted or failed build leaves the folder as it was: never a half-written zip.
+    ``mode``: 0o600 for files with personal data (reports).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[str, Path]] = []
@@ -54,7 +55,7 @@ def write_artifacts(out_dir: Path, artifacts: list[Artifact]) -> list[Path]:
                 stream.write(artifact.data)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temp_name, 0o644)
+            os.chmod(temp_name, mode)
         for temp_name, final in staged:
             os.replace(temp_name, final)
     finally:

@@ -1,15 +1,14 @@
 """``qser-scorm report``: read statements from an LRS or a file, write the HTML and CSV report."""
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
 from qser_scorm.errors import QserError
+from qser_scorm.package.archive import Artifact, write_artifacts
 
 from .aggregate import Report, aggregate
 from .csv import render_csv
@@ -53,8 +52,14 @@ def report_command(endpoint, user, password, activity, from_file, out, timeout) 
                         "the xAPI package's tincan.xml).")
     files = {"report.html": render_html(report, source + (f", activity {activity}" if activity else "")),
              **render_csv(report)}
-    for name, text in files.items():
-        click.echo(_write(out / name, text))
+    try:
+        # Owner-only: the report holds learners' names, e-mail addresses and reflections.
+        written = write_artifacts(out, [Artifact(name, text.encode("utf-8")) for name, text in files.items()], 0o600)
+    except OSError as error:
+        raise QserError(f"Cannot write the report into {out}: {error.strerror}.\n"
+                        "Choose another folder with --out.") from None
+    for path in written:
+        click.echo(path)
     counts = [(report.statements, "statement"), (len(report.learners), "learner"), (len(report.questions), "question")]
     click.echo(", ".join(f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts) + ".", err=True)
 
@@ -86,15 +91,3 @@ def _public(endpoint: str) -> str:
     parts = urlsplit(endpoint)
     return parts._replace(netloc=parts.hostname + (f":{parts.port}" if parts.port else "")).geturl()
 
-
-def _write(path: Path, text: str) -> Path:
-    """Replace ``path`` in one step, so an open report is never seen half written."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent,
-                                         prefix=f".{path.name}.", delete=False) as temporary:
-            temporary.write(text)
-        os.replace(temporary.name, path)
-    except OSError as error:
-        raise QserError(f"Cannot write {path}: {error.strerror}.\nChoose another folder with --out.") from None
-    return path
