@@ -14,6 +14,13 @@ nothing is written), 1 any other failure."""
 
 TARGET_HELP = "What to build: scorm12 (default), xapi (Tin Can package) or all."
 
+CHECK_HELP = """Check the course in SOURCE (default: course_src) without building anything.
+
+Prints every error and warning with file and line. Exit codes: 0 no error, 2 errors (or
+warnings, with --strict)."""
+
+STRICT_HELP = "Treat warnings (e.g. two pages with the same text) as errors."
+
 EMBED_HELP = """Bake this LRS endpoint and login into the packages, so they send xAPI statements even
 when the LMS passes no LRS at launch. Anyone who can download the package can read the login:
 use a write-only account for this course. Without it, no credential is ever stored."""
@@ -54,8 +61,9 @@ def cli() -> None:
               help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")
 @click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
 def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None) -> None:
+          embed_lrs_password: str | None, strict: bool) -> None:
     from .commands.build import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -63,11 +71,24 @@ def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_u
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    result = run_build(source, out, TARGETS if target == "all" else (target,), login)
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:
         click.echo(f"{path}  {_size(path.stat().st_size)}")
+
+
+@cli.command(help=CHECK_HELP)
+@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
+@click.option("--strict", is_flag=True, help=STRICT_HELP)
+def check(source: str, strict: bool) -> None:
+    from .commands.build import check as run_check
+
+    course, warnings = run_check(source, strict)
+    for warning in warnings:
+        click.echo(warning.format(), err=True)
+    click.echo(f"{source}: {len(course.pages)} pages, {len(course.assessment.questions)} questions, "
+               f"{len(warnings) or 'no'} warning{'s' if len(warnings) != 1 else ''}, no error.")
 
 
 def _size(count: int) -> str:

@@ -46,10 +46,13 @@ class CourseError(QserError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
-        count = len(self.problems)
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+        strict = " (--strict: warnings count as errors)" if warnings else ""
         super().__init__(
             "\n".join(p.format() for p in self.problems)
-            + f"\n{count} error{'s' if count != 1 else ''} in the course source; nothing was written."
+            + f"\n{' and '.join(counts)} in the course source{strict}; nothing was written."
         )
 
     def show(self, file=None) -> None:

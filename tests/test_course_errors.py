@@ -138,6 +138,21 @@ def test_identical_pages_warn_but_build(course, run_cli, tmp_path):
     assert "warning: page 'summary' has the same text as page 'opening'" in result.output
 
 
+def test_strict_makes_warnings_stop_the_build(course, run_cli, tmp_path):
+    (course / "pages" / "summary.md").write_text((course / "pages" / "opening.md").read_text())
+    result = run_cli("build", course, "--out", tmp_path / "dist", "--strict")
+    assert result.exit_code == 2
+    assert "1 warning in the course source (--strict: warnings count as errors)" in result.output
+    assert not (tmp_path / "dist").exists()
+
+
+def test_check_reports_without_writing(course, run_cli):
+    assert run_cli("check", COURSE_SRC).output.strip().endswith("no warnings, no error.")
+    _replace(course / "course.yaml", "pass_mark:", "pass_mrak:")
+    result = run_cli("check", course)
+    assert result.exit_code == 2 and "unknown key `pass_mrak`" in result.output
+
+
 def test_missing_source_folder_is_a_clear_error(run_cli, tmp_path):
     result = run_cli("build", tmp_path / "nowhere", "--out", tmp_path / "dist")
     assert result.exit_code == 2 and "the course folder does not exist" in result.output

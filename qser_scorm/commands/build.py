@@ -13,7 +13,8 @@ from pathlib import Path
 
 from ..course.check import check_course
 from ..course.load import load_course
-from ..errors import BuildError, CourseError
+from ..course.model import Course
+from ..errors import BuildError, CourseError, Problem
 from ..package.archive import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
@@ -36,17 +37,13 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None) -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False) -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
-    request, and with a warning saying who can read it).
+    request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
     """
-    course = load_course(source)
-    problems = check_course(course)
-    errors = [p for p in problems if p.severity == "error"]
-    if errors:
-        raise CourseError(errors)
+    course, problems = check(source, strict)
     warnings = [p.format() for p in problems]
     from ..render import render_site  # imported late: a failed load needs no templates
 
@@ -61,6 +58,15 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
         artifacts.extend(_package(target, course, site))
     _refuse_nonconformant(artifacts)
     return BuildResult(write_artifacts(Path(out), artifacts), warnings)
+
+
+def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Course, list[Problem]]:
+    """Load and check ``source``; return the course and its warnings, or raise :class:`CourseError`."""
+    course = load_course(source)
+    problems = check_course(course)
+    if strict and problems or any(p.severity == "error" for p in problems):
+        raise CourseError(problems if strict else [p for p in problems if p.severity == "error"])
+    return course, problems
 
 
 def _package(target: str, course, site) -> list[Artifact]:
