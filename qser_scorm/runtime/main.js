@@ -5,9 +5,11 @@
 
 const $ = Qser.$, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* SCORM when an LMS API is found, else local storage; xAPI beside either when it applies. */
+/* SCORM when an LMS API is found and answers LMSInitialize, else local storage; xAPI beside
+   either when it applies. */
 function pickTrackers(context) {
-  const { scorm12, local, xapi } = Qser.tracking, list = [scorm12.create(context) || local.create(context)];
+  const { scorm12, local, xapi } = Qser.tracking, lms = scorm12.create(context);
+  const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
   try {
     const extra = xapi && xapi.create(context);
     if (extra) list.push(extra);

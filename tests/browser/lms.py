@@ -132,12 +132,14 @@ class TestLms:
         mastery_override: bool = False,
         returning: dict[str, str] | None = None,
         attempt: LmsAttempt | None = None,
+        fail: dict[str, str] | None = None,
     ) -> LmsSession:
         """Open the host page and start the SCO.
 
         ``mastery_override`` on is Moodle's default (the LMS recomputes passed/failed from the
         score at LMSFinish); ``returning`` is extra stored CMI for a returning learner (see
-        :func:`returning_learner`); ``attempt`` reuses an LMS attempt record for a relaunch.
+        :func:`returning_learner`); ``attempt`` reuses an LMS attempt record for a relaunch;
+        ``fail`` makes API methods break: ``{"LMSCommit": "throw", "LMSInitialize": "false"}``.
         """
         name = next(_attempt_names)
         attempt = attempt or self.server.new_attempt(name)
@@ -152,6 +154,7 @@ class TestLms:
             },
             "cmi": cmi,
             "sco": "/sco/index.html",
+            "fail": fail or {},
         }
         page = self._new_page()
         page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")
@@ -181,7 +184,8 @@ def returning_learner(stored: dict) -> dict[str, str]:
         "cmi.core.entry": "resume" if core.get("exit") == "suspend" else "",
         "cmi.core.lesson_status": core["lesson_status"],
         "cmi.core.lesson_location": core["lesson_location"],
-        "cmi.core.total_time": core["total_time"],
+        # Only LMSFinish's commit carries total_time; after plain commits it is still the first one's.
+        "cmi.core.total_time": core.get("total_time", "0000:00:00"),
         "cmi.suspend_data": stored["suspend_data"],
     }
     for part in ("raw", "min", "max"):

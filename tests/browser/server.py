@@ -33,6 +33,7 @@ class LmsAttempt:
     down: bool = False
     stored: list[dict] = field(default_factory=list)  #: commit bodies answered 200, in order
     refused: int = 0  #: commits answered 500
+    refused_finishes: int = 0  #: terminating commits (LMSFinish's beacon) among them
     finishes: int = 0  #: terminating commits stored (LMSFinish sends them by sendBeacon, as text/plain)
     received: threading.Condition = field(default_factory=threading.Condition)
 
@@ -77,13 +78,15 @@ class _Handler(SimpleHTTPRequestHandler):
         if attempt is None:
             self.send_error(404)
             return
+        beacon = self.headers.get("Content-Type", "").startswith("text/plain")
         with attempt.received:
             if attempt.down:
                 attempt.refused += 1
+                attempt.refused_finishes += beacon
                 status, reply = 500, {"result": False, "errorCode": 101}
             else:
                 attempt.stored.append(json.loads(body))
-                attempt.finishes += self.headers.get("Content-Type", "").startswith("text/plain")
+                attempt.finishes += beacon
                 status, reply = 200, {"result": True, "errorCode": 0}
             attempt.received.notify_all()
         payload = json.dumps(reply).encode()

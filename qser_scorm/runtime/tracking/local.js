@@ -1,25 +1,38 @@
-/* Qser.tracking.local: no LMS found (opened from disk or a plain web server). The learner sees a
-   notice; progress and answers stay in this browser's localStorage, under the course id. */
+/* Qser.tracking.local: no LMS was found, or it did not answer LMSInitialize. The learner sees a
+   notice; progress and answers stay in this browser's localStorage, under the course id.
+   Qser.storage(key) is that storage: one JSON value per key; it never throws. */
 ((Qser) => {
 "use strict";
 
-const NOTICE = "No learning platform (LMS) was found, so your results are not reported to anyone. " +
-  "Your progress is kept in this browser only.";
+const KEPT = "Your progress is kept in this browser only.";
+const MISSING = "No learning platform (LMS) was found, so your results are not reported to anyone. ";
+const SILENT = "The learning platform (LMS) did not answer, so your results are not reported. ";
 
-function create({ course }) {
-  const key = `qser:${course.id}`, ignore = () => {};
-  let store = null;
-  try { store = window.localStorage; } catch (error) { /* blocked by privacy settings */ }
+Qser.storage = (key) => {
+  let warned = false; /* storage blocked or full: say so once, not on every write */
+  const use = (action) => {
+    try { return action(window.localStorage); } catch (error) {
+      if (!warned) Qser.warn(`nothing kept in this browser (${key})`, error);
+      warned = true;
+      return null;
+    }
+  };
+  return {
+    read: () => use((store) => JSON.parse(store.getItem(key))),
+    write: (value) => use((store) => store.setItem(key, JSON.stringify(value))),
+    clear: () => use((store) => store.removeItem(key))
+  };
+};
+
+function create({ course, lmsSilent }) {
+  const store = Qser.storage(`qser:${course.id}`), ignore = () => {};
   return {
     name: "local",
     start() {
-      Qser.$("qser-notice").textContent = NOTICE;
-      try { return Promise.resolve(store && JSON.parse(store.getItem(key))); } catch (error) { return Promise.resolve(null); }
+      Qser.$("qser-notice").textContent = (lmsSilent ? SILENT : MISSING) + KEPT;
+      return Promise.resolve(store.read());
     },
-    save({ state, location }) {
-      try { if (store) store.setItem(key, JSON.stringify({ state, location })); }
-      catch (error) { Qser.warn("progress not kept in this browser", error); }
-    },
+    save: ({ state, location }) => store.write({ state, location }),
     pageViewed: ignore, answered: ignore, assessed: ignore, finish: ignore
   };
 }

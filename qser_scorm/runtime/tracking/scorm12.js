@@ -1,5 +1,6 @@
 /* Qser.tracking.scorm12: reports to the LMS through the SCORM 1.2 API (RTE 3.3 API, 3.4 data model).
-   Every call is checked with LMSGetLastError; no LMS error or exception ever reaches the page. */
+   Every call is checked with LMSGetLastError; no LMS error or exception ever reaches the page.
+   What the LMS has not confirmed by a commit is kept in this browser too (the backup, below). */
 ((Qser) => {
 "use strict";
 
@@ -36,10 +37,19 @@ function timespan(ms) {
 /* CMITime, a time of day (cmi.interactions.n.time). */
 const timeOfDay = (date) => [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad).join(":");
 
+/* The backup: {base, sets}, per course and learner. sets maps every element set since the last
+   successful commit to its value; base is the cmi.suspend_data the LMS held before them. */
+const backupOf = (course, learner) => Qser.storage(`qser:${course.id}:${learner}`);
+
 class Tracker {
-  constructor(api) {
-    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), finished: false, dirty: false,
-      retryDelay: RETRY_FIRST_MS, timer: null, last: {} });
+  constructor(api, course) {
+    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), dirty: false,
+      retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {} });
+    /* LMSInitialize once, at once; when it fails nothing can be reported and main keeps the
+       progress in browser storage instead. */
+    this.finished = this.call("LMSInitialize", "") !== "true";
+    if (this.finished) return;
+    this.backup = backupOf(course, this.get("cmi.core.student_id"));
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.commit();
     });
@@ -62,6 +72,8 @@ class Tracker {
   set(element, value) {
     value = String(value);
     if (this.finished || this.last[element] === value) return;
+    this.unconfirmed[element] = value;
+    this.backup.write({ base: this.base, sets: this.unconfirmed });
     if (this.call("LMSSetValue", element, value) === "true") this.last[element] = value;
     this.dirty = true;
   }
@@ -72,8 +84,9 @@ class Tracker {
     this.timer = null;
     if (this.finished || !this.dirty) return;
     if (this.call("LMSCommit", "") === "true") {
-      this.dirty = false;
-      this.retryDelay = RETRY_FIRST_MS;
+      Object.assign(this, { dirty: false, retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
+      this.base = this.last["cmi.suspend_data"] ?? this.base;
+      this.backup.clear();
       return;
     }
     this.timer = setTimeout(() => this.commit(), this.retryDelay);
@@ -81,10 +94,12 @@ class Tracker {
   }
 
   start() {
-    if (this.call("LMSInitialize", "") !== "true") {
-      this.finished = true; /* nothing can be reported; the page still works */
-      return Promise.resolve(null);
-    }
+    /* The backup is newer than the LMS's data only while the LMS still holds the suspend_data it
+       grew from; else the LMS got it after all (LMSFinish) or another session moved on. */
+    const saved = this.backup.read();
+    this.base = this.get("cmi.suspend_data");
+    const restore = saved && saved.sets && saved.base === this.base ? saved.sets : {};
+    const value = (element) => restore[element] ?? this.get(element);
     const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
     /* A passed course stays passed: later sessions may review it, never downgrade it. */
     this.passedBefore = status === STATUS.PASSED;
@@ -93,12 +108,18 @@ class Tracker {
     this.interactions = Number(this.get("cmi.interactions._count")) || 0;
     /* cmi.core.exit "suspend" until the assessment is final, so even a crashed session resumes. */
     this.set("cmi.core.exit", S.EXIT.SUSPEND);
+    /* Send the backup again (progress, result, interactions), after the values set above. */
+    for (const [element, kept] of Object.entries(restore)) {
+      this.set(element, kept);
+      const added = /^cmi\.interactions\.(\d+)\.id$/.exec(element);
+      if (added) this.interactions = Math.max(this.interactions, Number(added[1]) + 1);
+    }
     this.commit();
     /* Resume where the learner left (RTE 3.4.2 cmi.core.entry); a new session of a decided
        course starts at the beginning but keeps its results for review. */
-    const resume = this.get("cmi.core.entry") === S.ENTRY_RESUME;
+    const resume = this.get("cmi.core.entry") === S.ENTRY_RESUME || "cmi.suspend_data" in restore;
     if (!resume && !decided) return Promise.resolve(null);
-    return Promise.resolve({ state: this.get("cmi.suspend_data"), location: resume ? this.get("cmi.core.lesson_location") : "" });
+    return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
   }
 
   save({ state, location, pageChanged }) {
@@ -141,7 +162,8 @@ class Tracker {
      commit during page dismissal only fails. */
   finish({ completed }) {
     if (this.finished) return;
-    this.set("cmi.core.session_time", timespan(Date.now() - this.startedAt));
+    /* This session's own time, not the learner's work: never kept in the backup. */
+    this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.set("cmi.core.exit", completed ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
     clearTimeout(this.timer);
     this.finished = true;
@@ -149,5 +171,6 @@ class Tracker {
   }
 }
 
-Qser.tracking.scorm12 = { create: () => { const api = findApi(); return api ? new Tracker(api) : null; }, findApi, timespan };
+/* create() answers null when no API is found, and a finished tracker when LMSInitialize failed. */
+Qser.tracking.scorm12 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); }, findApi, timespan };
 })(window.Qser = window.Qser || {});

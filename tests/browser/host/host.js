@@ -11,12 +11,17 @@
   api.loadFromFlattenedJSON(launchData.cmi);
 
   // Every LMS call as the SCO made it, with the answer and the error code right after it.
-  const calls = [];
+  // `fail` ({LMSCommit: "throw", LMSInitialize: "false"}) makes a method throw or answer "false".
+  const calls = [], fail = launchData.fail || {};
   for (const name of ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"]) {
     const call = api[name].bind(api);
     api[name] = (...args) => {
       const started = performance.now();
-      const result = call(...args);
+      if (fail[name] === "throw") {
+        calls.push({ name, args, result: "threw", error: "", started });
+        throw new Error(`${name} broke (test LMS)`);
+      }
+      const result = fail[name] === "false" ? "false" : call(...args);
       calls.push({ name, args, result, error: api.LMSGetLastError(), started });
       return result;
     };
