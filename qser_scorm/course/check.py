@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 
 from ..errors import Problem
+from ..interface import builtin_languages, builtin_table, reference_texts
 from .model import Course, Question, Source
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
@@ -17,7 +18,7 @@ _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 def check_course(course: Course) -> list[Problem]:
     """Return every error and warning about ``course``, in file and line order."""
     problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
-                + _objective_warnings(course))
+                + _objective_warnings(course) + _interface_warnings(course))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -99,3 +100,17 @@ def _objective_warnings(course: Course) -> list[Problem]:
     return [Problem(o.source.file, o.source.line, f"no question assesses objective '{o.id}'",
                     "add a question with this `objective:`, or remove the objective", "warning")
             for o in course.objectives if o.id not in assessed]
+
+
+def _interface_warnings(course: Course) -> list[Problem]:
+    """A language without built-in interface texts shows English buttons, unless the author gave every text."""
+    missing = set(reference_texts()) - {key for key, _ in course.interface}
+    if builtin_table(course.language) is not None or not missing:
+        return []
+    where = course.language_source or course.source
+    return [Problem(where.file, where.line,
+                    f"no built-in interface texts for language '{course.language}': buttons and messages "
+                    f"will be English ({len(missing)} of {len(reference_texts())} texts not translated)",
+                    "add an `interface:` mapping to course.yaml with every text in this language (keys and "
+                    "English texts: docs/authoring.md, Interface texts), or use a language with built-in "
+                    f"texts: {', '.join(builtin_languages())}", "warning")]

@@ -13,6 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import CourseError, Problem
+from ..interface import placeholders, reference_texts
 from .media import load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .yamlsource import YamlDocument, read_yaml
@@ -47,7 +48,8 @@ def load_course(folder: str | Path) -> Course:
     data = course_doc.data
     assessment_name = data.get("assessment", DEFAULT_ASSESSMENT_FILE)
     assessment_doc = _read_included(folder, assessment_name, course_doc, ("assessment",))
-    problems = _schema_problems(assessment_doc, "assessment") + _question_key_problems(assessment_doc)
+    problems = (_schema_problems(assessment_doc, "assessment") + _question_key_problems(assessment_doc)
+                + _interface_problems(course_doc))
     pages = []
     for index, entry in enumerate(data["pages"]):
         try:
@@ -80,6 +82,8 @@ def load_course(folder: str | Path) -> Course:
         assessment_method=data.get("assessment_method", ""),
         xapi_base_iri=data.get("xapi_base_iri", ""),
         media=media,
+        interface=tuple(data.get("interface", {}).items()),
+        language_source=Source(course_doc.file, course_doc.line(("language",))),
     )
 
 
@@ -168,6 +172,28 @@ def _question_key_problems(doc: YamlDocument) -> list[Problem]:
                                     f"`{key}` does not apply to a {kind} question",
                                     f"remove `{key}`, or change `type`"))
     return problems
+
+
+def _interface_problems(doc: YamlDocument) -> list[Problem]:
+    """Report interface texts with an unknown key, or with other placeholders than the English text."""
+    reference = reference_texts()
+    problems = []
+    for key, text in doc.data.get("interface", {}).items():
+        line = doc.line(("interface", key))
+        if key not in reference:
+            close = difflib.get_close_matches(key, reference, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else "see the keys in docs/authoring.md (Interface texts)"
+            problems.append(Problem(doc.file, line, f"unknown interface text `{key}`", hint))
+        elif placeholders(text) != placeholders(reference[key]):
+            problems.append(Problem(
+                doc.file, line, f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
+                f"the English text {_listed(placeholders(reference[key]))}",
+                f"use exactly the placeholders of {reference[key]!r}: the package puts its values there"))
+    return problems
+
+
+def _listed(names) -> str:
+    return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
 
 
 @lru_cache(maxsize=None)

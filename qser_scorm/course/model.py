@@ -114,6 +114,9 @@ class Course:
     assessment_method: str = ""
     xapi_base_iri: str = ""  #: where the course's xAPI activity IRIs start; "" for the default
     media: tuple[MediaFile, ...] = ()  #: files the pages use, shipped in the package
+    #: The author's interface texts (key, text), over the course language's built-in table
+    interface: tuple[tuple[str, str], ...] = ()
+    language_source: Source | None = None  #: where course.yaml sets `language`
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

@@ -12,9 +12,11 @@ import random
 from importlib import resources
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..course.model import Course, Question
 from ..xapi.templates import TEMPLATES_FILE, templates_script
+from ..interface import interface_texts, text as interface_text
 from .markdown import render_inline, render_markdown
 
 #: Ids of the sections that are not course pages; course pages are ``page-<page id>``.
@@ -44,11 +46,14 @@ def render_site(course: Course) -> dict[str, bytes]:
     runtime = _runtime_files()
     # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
     runtime[TEMPLATES_FILE] = templates_script(course)
+    texts = interface_texts(course)
     html = _env.get_template("index.html").render(
         course=course,
-        sections=_sections(course),
+        # text("position", n=1, total=9): an interface text in the course language, as HTML.
+        text=lambda key, **values: Markup(interface_text(texts, key, values, escape)),
+        sections=_sections(course, texts),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
-        course_json=_course_json(course),
+        course_json=_course_json(course, texts),
         # core.js runs in <head>: it hides all but the first section before the first paint.
         head_script=HEAD_SCRIPT,
         scripts=[path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT],
@@ -58,12 +63,13 @@ def render_site(course: Course) -> dict[str, bytes]:
     return {"index.html": html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
 
 
-def _sections(course: Course) -> list[dict[str, str]]:
+def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:
     """Every section the learner pages through, in order: its element id and title."""
     return (
-        [{"id": OVERVIEW_ID, "title": "About this course"}]
+        [{"id": OVERVIEW_ID, "title": texts["overview_title"]}]
         + [{"id": f"page-{page.id}", "title": page.title} for page in course.pages]
-        + [{"id": ASSESSMENT_ID, "title": course.assessment.title}, {"id": RESULTS_ID, "title": "Results"}]
+        + [{"id": ASSESSMENT_ID, "title": course.assessment.title},
+           {"id": RESULTS_ID, "title": texts["results_title"]}]
     )
 
 
@@ -84,7 +90,7 @@ def _display_order(question: Question) -> list[int]:
     return order
 
 
-def _course_json(course: Course) -> str:
+def _course_json(course: Course, texts: dict[str, str]) -> str:
     """The data the runtime reads, as JSON safe inside a <script> element."""
     assessment = course.assessment
     data = {
@@ -93,8 +99,9 @@ def _course_json(course: Course) -> str:
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
-        "pages": _sections(course),
+        "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],
+        "ui": texts,  # the interface texts, read by Qser.text
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # "<" never appears raw, so neither "</script>" nor "<!--" can end the element early.

@@ -30,6 +30,16 @@ Qser.emitter = () => {
 };
 
 Qser.$ = (id) => document.getElementById(id);
+
+/* An interface text in the course language ("ui" in the course JSON; docs/authoring.md) with
+   `values` in its {placeholders}; numbers get the language's decimal mark, as in the HTML. */
+let texts = null;
+Qser.text = (key, values = {}) => {
+  texts = texts || JSON.parse(Qser.$("qser-course").textContent).ui;
+  const show = (value) => (typeof value === "number" ? String(value).replace(".", texts.decimal_mark) : String(value));
+  return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
+};
+
 Qser.range = (count) => Array.from({ length: count }, (_, i) => i);
 
 /* 32-bit FNV-1a hash of a string, for seeds and state checks. */

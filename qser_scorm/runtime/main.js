@@ -1,12 +1,11 @@
-/* Qser main: reads the course data, builds the engine, the views and the trackers, and wires
-   them together. Runs on DOMContentLoaded, after every other runtime script has loaded. */
+/* Qser main: builds the engine, views and trackers from the course data and wires them together,
+   on DOMContentLoaded (after every other runtime script). */
 ((Qser) => {
 "use strict";
 
 const $ = Qser.$, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* SCORM when an LMS API is found and answers LMSInitialize, else local storage; xAPI beside
-   either when it applies. */
+/* SCORM when an LMS answers LMSInitialize, else browser storage; xAPI beside either if it applies. */
 function pickTrackers(context) {
   const { scorm12, local, xapi } = Qser.tracking, lms = scorm12.create(context);
   const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
@@ -17,20 +16,15 @@ function pickTrackers(context) {
   return list;
 }
 
-/* All trackers behind one interface: each call goes to every tracker; none can break the page.
-   start() resolves the first saved state found, in list order. */
+/* Each call goes to every tracker, in list order; none can break the page. start() resolves
+   the first saved state found. */
 function composite(trackers) {
-  const guarded = (tracker, method, argument) => Promise.resolve().then(() => tracker[method](argument))
-    .catch((error) => Qser.warn(`${tracker.name}.${method} failed`, error));
-  const all = {
-    start: () => Promise.all(trackers.map((tracker) => guarded(tracker, "start")))
-      .then((found) => found.find((saved) => saved && (saved.state || saved.location)) || null)
-  };
-  for (const method of METHODS) {
-    all[method] = (argument) => trackers.forEach((tracker) => {
-      try { tracker[method](argument); } catch (error) { Qser.warn(`${tracker.name}.${method} failed`, error); }
-    });
-  }
+  const each = (method, argument) => trackers.map((tracker) => {
+    const failed = (error) => Qser.warn(`${tracker.name}.${method} failed`, error);
+    try { return Promise.resolve(tracker[method](argument)).catch(failed); } catch (error) { return failed(error); }
+  });
+  const all = { start: () => Promise.all(each("start")).then((found) => found.find((saved) => saved && (saved.state || saved.location))) };
+  for (const method of METHODS) all[method] = (argument) => { each(method, argument); };
   return all;
 }
 
@@ -38,17 +32,13 @@ function boot() {
   const course = JSON.parse($("qser-course").textContent);
   const quiz = new Qser.Quiz(course), nav = new Qser.Nav(course.pages), view = new Qser.QuizView(quiz);
   const trackerList = pickTrackers({ course }), trackers = composite(trackerList);
-  let ended = false;
   nav.go(0, { focus: false });
 
   const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, seed: quiz.seed,
     visited: nav.visited, answers: quiz.answers }, course, Qser.SCORM.SUSPEND_DATA_MAX);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
-  const finish = () => {
-    if (ended) return;
-    ended = true;
-    trackers.finish({ completed: Boolean(quiz.lastResult && quiz.lastResult.final) });
-  };
+  /* Exit, then pagehide: each tracker finishes once. */
+  const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
 
   const ready = trackers.start().then((saved) => {
     const progress = saved && Qser.state.decode(saved.state, course);
@@ -84,7 +74,7 @@ function boot() {
       save(false);
       finish();
       $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
-      $("qser-notice").textContent = "Your progress is saved. You can close this window now.";
+      $("qser-notice").textContent = Qser.text("exit_notice");
     });
     window.addEventListener("pagehide", finish);
   });

@@ -54,7 +54,7 @@ class Nav {
     });
     $("qser-back").disabled = index === 0;
     $("qser-next").disabled = index === this.pages.length - 1;
-    $("qser-position").textContent = `Page ${index + 1} of ${this.pages.length}`;
+    $("qser-position").textContent = Qser.text("position", { n: index + 1, total: this.pages.length });
     if (!this.visited.includes(index)) this.visited.push(index);
     if (focus) {
       window.scrollTo(0, 0);

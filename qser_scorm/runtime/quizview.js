@@ -3,7 +3,7 @@
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$, VERDICT = { correct: "Correct", wrong: "Not correct", neutral: "Answer recorded" };
+const $ = Qser.$, text = Qser.text, verdictText = (result) => text(`verdict_${result}`);
 const all = (root, selector) => [...root.querySelectorAll(selector)];
 
 /* Put the elements of `container` matching `selector` in the `order` of their `attribute`. */
@@ -38,8 +38,8 @@ class QuizView {
     list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
     this.updateMoves(list);
     (button.disabled ? item.querySelector(up ? ".qser-down" : ".qser-up") : button).focus();
-    $("qser-announce").textContent = `${item.querySelector(".qser-item-text").textContent}: position ` +
-      `${[...list.children].indexOf(item) + 1} of ${list.children.length}`;
+    $("qser-announce").textContent = text("item_position", { item: item.querySelector(".qser-item-text").textContent,
+      n: [...list.children].indexOf(item) + 1, total: list.children.length });
     this.changed(list);
   }
 
@@ -104,7 +104,7 @@ class QuizView {
     f.classList.toggle("qser-correct", verdict === "correct");
     f.classList.toggle("qser-wrong", verdict === "wrong");
     if (ids) f.setAttribute("aria-describedby", ids); else f.removeAttribute("aria-describedby");
-    f.querySelector(".qser-verdict").textContent = verdict ? VERDICT[verdict] : "";
+    f.querySelector(".qser-verdict").textContent = verdict ? verdictText(verdict) : "";
     all(f, "[data-when]").forEach((p) => { p.hidden = p.dataset.when !== verdict; });
     all(f, ".qser-key").forEach((key) => { key.hidden = !showKey; });
     all(f, ".qser-option-feedback").forEach((note) => {
@@ -115,14 +115,16 @@ class QuizView {
   results() {
     const quiz = this.quiz, result = quiz.lastResult, review = $("qser-review"), attempts = quiz.course.attempts;
     $("qser-retry").hidden = !quiz.canRetry();
-    $("qser-result-summary").textContent = !result ? "You have not submitted the assessment yet." :
-      `Your score: ${result.scorePercent}%. ${result.passed ? "You passed" : "You did not pass"} ` +
-      `(pass mark ${quiz.course.passMark}%). Attempt ${result.attempt}${attempts ? ` of ${attempts}` : ""}.` +
-      (quiz.canRetry() ? " You can try again." : "");
+    $("qser-result-summary").textContent = !result ? text("result_none") : [
+      text("result_score", { score: result.scorePercent }),
+      text(result.passed ? "result_passed" : "result_failed", { pass_mark: quiz.course.passMark }),
+      text(attempts ? "result_attempt_of" : "result_attempt", { n: result.attempt, total: attempts }),
+      quiz.canRetry() ? text("result_can_retry") : ""
+    ].filter(Boolean).join(" ");
     review.replaceChildren(...(result ? quiz.questions : []).map((q, i) => {
       const item = document.createElement("li");
       item.className = `qser-review-${result.results[q.id]}`;
-      item.textContent = `Question ${i + 1}: ${VERDICT[result.results[q.id]]}`;
+      item.textContent = text("review_item", { n: i + 1, verdict: verdictText(result.results[q.id]) });
       return item;
     }));
   }

@@ -1,21 +1,11 @@
-/* Qser.tracking.local: no LMS was found, or it did not answer LMSInitialize. The learner sees a
-   notice; progress and answers stay in this browser's localStorage, under the course id.
-   Qser.storage(key) is that storage: one JSON value per key; it never throws. */
+/* Qser.tracking.local: no LMS found, or it did not answer LMSInitialize. A notice says so; progress
+   stays in this browser. Qser.storage(key): one JSON value in localStorage; never throws. */
 ((Qser) => {
 "use strict";
 
-const KEPT = "Your progress is kept in this browser only.";
-const MISSING = "No learning platform (LMS) was found, so your results are not reported to anyone. ";
-const SILENT = "The learning platform (LMS) did not answer, so your results are not reported. ";
-
 Qser.storage = (key) => {
-  let warned = false; /* storage blocked or full: say so once, not on every write */
   const use = (action) => {
-    try { return action(window.localStorage); } catch (error) {
-      if (!warned) Qser.warn(`nothing kept in this browser (${key})`, error);
-      warned = true;
-      return null;
-    }
+    try { return action(window.localStorage); } catch (error) { Qser.warn(`browser storage (${key})`, error); return null; }
   };
   return {
     read: () => use((store) => JSON.parse(store.getItem(key))),
@@ -29,7 +19,7 @@ function create({ course, lmsSilent }) {
   return {
     name: "local",
     start() {
-      Qser.$("qser-notice").textContent = (lmsSilent ? SILENT : MISSING) + KEPT;
+      Qser.$("qser-notice").textContent = `${Qser.text(lmsSilent ? "notice_lms_silent" : "notice_no_lms")} ${Qser.text("notice_kept_here")}`;
       return Promise.resolve(store.read());
     },
     save: ({ state, location }) => store.write({ state, location }),

@@ -1,61 +1,53 @@
-/* Qser.tracking.scorm12: reports to the LMS through the SCORM 1.2 API (RTE 3.3 API, 3.4 data model).
-   Every call is checked with LMSGetLastError; no LMS error or exception ever reaches the page.
-   What the LMS has not confirmed by a commit is kept in this browser too (the backup, below). */
+/* Qser.tracking.scorm12: reports to the LMS by the SCORM 1.2 API (RTE 3.3, 3.4). Every call is checked
+   with LMSGetLastError; no LMS error or exception reaches the page. What no commit has confirmed
+   yet is also kept in this browser (the backup). */
 ((Qser) => {
 "use strict";
 
 const S = Qser.SCORM, STATUS = S.STATUS;
-const MAX_PARENTS = 7; /* the ADL sample API finder gives up after 7 parent frames */
+const MAX_PARENTS = 7; /* as the ADL sample API finder */
 const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
 
 /* RTE 3.3.6.1 API discovery: this window and its parents, then the opener and its parents. */
 function findApi() {
   const search = (win) => {
-    for (let depth = 0; win && depth <= MAX_PARENTS; depth++) {
-      try {
+    try {
+      for (let depth = 0; win && depth <= MAX_PARENTS; depth++, win = win.parent) {
         if (win.API && typeof win.API.LMSInitialize === "function") return win.API;
-        if (win.parent === win) return null;
-        win = win.parent;
-      } catch (error) { return null; } /* a cross-origin frame: the API cannot be there */
-    }
+        if (win.parent === win) break;
+      }
+    } catch (error) { /* cross-origin: no API there */ }
     return null;
   };
-  let opener = null;
-  try { opener = window.opener; } catch (error) { /* a cross-origin opener */ }
-  return search(window) || (opener && search(opener));
+  return search(window) || search(window.opener);
 }
 
 const pad = (value) => String(value).padStart(2, "0");
 
-/* CMITimespan HHHH:MM:SS.SS, capped at 9999:59:59.99 (RTE 3.4.2 cmi.core.session_time). */
+/* CMITimespan HHHH:MM:SS.SS, capped at 9999:59:59.99 (RTE 3.4.2 cmi.core.session_time);
+   ":MM:SS.SS" is cut from an ISO date. */
 function timespan(ms) {
   const cs = Math.min(Math.max(0, Math.round(ms / 10)), 9999 * 360000 + 359999);
-  return `${String(Math.floor(cs / 360000)).padStart(4, "0")}:${pad(Math.floor(cs / 6000) % 60)}:` +
-    `${pad(Math.floor(cs / 100) % 60)}.${pad(cs % 100)}`;
+  return String(Math.floor(cs / 360000)).padStart(4, "0") + new Date(cs * 10).toISOString().slice(13, 22);
 }
 
 /* CMITime, a time of day (cmi.interactions.n.time). */
 const timeOfDay = (date) => [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad).join(":");
 
-/* The backup: {base, sets}, per course and learner. sets maps every element set since the last
-   successful commit to its value; base is the cmi.suspend_data the LMS held before them. */
-const backupOf = (course, learner) => Qser.storage(`qser:${course.id}:${learner}`);
-
 class Tracker {
   constructor(api, course) {
-    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), dirty: false,
-      retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {} });
-    /* LMSInitialize once, at once; when it fails nothing can be reported and main keeps the
-       progress in browser storage instead. */
+    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), retryDelay: RETRY_FIRST_MS,
+      timer: null, last: {}, unconfirmed: {} });
     this.finished = this.call("LMSInitialize", "") !== "true";
     if (this.finished) return;
-    this.backup = backupOf(course, this.get("cmi.core.student_id"));
+    /* Backup {base, sets}: the values set since the last good commit, and the LMS's suspend_data before them. */
+    this.backup = Qser.storage(`qser:${course.id}:${this.get("cmi.core.student_id")}`);
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.commit();
     });
   }
 
-  /* Call an API method; on an LMS error code, log its text and answer "" (get) or "false". */
+  /* On an LMS error code or exception: log it, answer "" (get) or "false". */
   call(method, ...args) {
     try {
       const result = String(this.api[method](...args)), code = String(this.api.LMSGetLastError());
@@ -73,50 +65,49 @@ class Tracker {
     value = String(value);
     if (this.finished || this.last[element] === value) return;
     this.unconfirmed[element] = value;
-    this.backup.write({ base: this.base, sets: this.unconfirmed });
     if (this.call("LMSSetValue", element, value) === "true") this.last[element] = value;
-    this.dirty = true;
   }
 
-  /* Commit now; on failure keep the data and retry with a growing delay until one succeeds. */
+  get dirty() { return Object.keys(this.unconfirmed).length > 0; }
+
+  /* Write the backup (once per batch of sets), or drop it when all is committed. */
+  keep() {
+    if (this.dirty) this.backup.write({ base: this.base, sets: this.unconfirmed });
+    else this.backup.clear();
+  }
+
+  /* On failure, retry with a growing delay until a commit succeeds. */
   commit() {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.finished || !this.dirty) return;
     if (this.call("LMSCommit", "") === "true") {
-      Object.assign(this, { dirty: false, retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
+      Object.assign(this, { retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
       this.base = this.last["cmi.suspend_data"] ?? this.base;
-      this.backup.clear();
-      return;
+    } else {
+      this.timer = setTimeout(() => this.commit(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
     }
-    this.timer = setTimeout(() => this.commit(), this.retryDelay);
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+    this.keep();
   }
 
   start() {
-    /* The backup is newer than the LMS's data only while the LMS still holds the suspend_data it
-       grew from; else the LMS got it after all (LMSFinish) or another session moved on. */
-    const saved = this.backup.read();
-    this.base = this.get("cmi.suspend_data");
-    const restore = saved && saved.sets && saved.base === this.base ? saved.sets : {};
+    /* The backup is newer only while the LMS still holds the suspend_data it grew from; else
+       the LMS got it after all (by LMSFinish) or another session moved on. */
+    const saved = this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
+    const restore = (saved && saved.base === stored && saved.sets) || {};
     const value = (element) => restore[element] ?? this.get(element);
     const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
-    /* A passed course stays passed: later sessions may review it, never downgrade it. */
+    /* Passed stays passed: later sessions may review, never downgrade. */
     this.passedBefore = status === STATUS.PASSED;
     /* RTE 3.4.2: only the LMS sets "not attempted"; the SCO marks the first launch incomplete. */
     if (status === STATUS.NOT_ATTEMPTED || status === "") this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);
-    this.interactions = Number(this.get("cmi.interactions._count")) || 0;
-    /* cmi.core.exit "suspend" until the assessment is final, so even a crashed session resumes. */
+    /* exit "suspend" until the outcome is final, so even a crashed session resumes. */
     this.set("cmi.core.exit", S.EXIT.SUSPEND);
-    /* Send the backup again (progress, result, interactions), after the values set above. */
-    for (const [element, kept] of Object.entries(restore)) {
-      this.set(element, kept);
-      const added = /^cmi\.interactions\.(\d+)\.id$/.exec(element);
-      if (added) this.interactions = Math.max(this.interactions, Number(added[1]) + 1);
-    }
+    for (const [element, kept] of Object.entries(restore)) this.set(element, kept);
+    this.interactions = Number(this.get("cmi.interactions._count")) || 0; /* restored ones included */
     this.commit();
-    /* Resume where the learner left (RTE 3.4.2 cmi.core.entry); a new session of a decided
-       course starts at the beginning but keeps its results for review. */
+    /* RTE 3.4.2 cmi.core.entry; a decided course restarts at the overview, results kept. */
     const resume = this.get("cmi.core.entry") === S.ENTRY_RESUME || "cmi.suspend_data" in restore;
     if (!resume && !decided) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
@@ -124,9 +115,10 @@ class Tracker {
 
   save({ state, location, pageChanged }) {
     if (state.length <= S.SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
-    else Qser.warn(`state not saved: ${state.length} characters, cmi.suspend_data holds ${S.SUSPEND_DATA_MAX}`);
+    else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${S.SUSPEND_DATA_MAX}`);
     this.set("cmi.core.lesson_location", location.slice(0, S.FEEDBACK_MAX));
-    /* Debounced: at most one commit per page change, however fast the learner pages. */
+    this.keep();
+    /* Debounced: at most one commit per page change. */
     if (pageChanged && this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
   }
 
@@ -134,16 +126,12 @@ class Tracker {
 
   /* One cmi.interactions.n per question and submission, id and type first (RTE 3.4.2). */
   answered(record) {
+    const fields = { id: record.id, type: record.scormType, "objectives.0.id": record.objective,
+      time: timeOfDay(record.timestamp), weighting: record.weight, student_response: record.scormResponse,
+      "correct_responses.0.pattern": record.scormPattern || null, result: record.result,
+      latency: timespan(record.latencyMs) };
     const prefix = `cmi.interactions.${this.interactions++}.`;
-    this.set(`${prefix}id`, record.id);
-    this.set(`${prefix}type`, record.scormType);
-    if (record.objective) this.set(`${prefix}objectives.0.id`, record.objective);
-    this.set(`${prefix}time`, timeOfDay(record.timestamp));
-    this.set(`${prefix}weighting`, record.weight);
-    this.set(`${prefix}student_response`, record.scormResponse);
-    if (record.scormPattern) this.set(`${prefix}correct_responses.0.pattern`, record.scormPattern);
-    this.set(`${prefix}result`, record.result);
-    this.set(`${prefix}latency`, timespan(record.latencyMs));
+    for (const [field, value] of Object.entries(fields)) if (value != null) this.set(prefix + field, value);
   }
 
   /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
@@ -158,19 +146,19 @@ class Tracker {
     this.commit();
   }
 
-  /* No LMSCommit first: the LMS persists everything at LMSFinish (RTE 3.3 API), and a synchronous
-     commit during page dismissal only fails. */
+  /* No LMSCommit: LMSFinish persists (RTE 3.3), and a sync commit fails during page dismissal.
+     session_time belongs to this session: not backed up. */
   finish({ completed }) {
     if (this.finished) return;
-    /* This session's own time, not the learner's work: never kept in the backup. */
     this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.set("cmi.core.exit", completed ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
+    this.keep();
     clearTimeout(this.timer);
     this.finished = true;
     this.call("LMSFinish", "");
   }
 }
 
-/* create() answers null when no API is found, and a finished tracker when LMSInitialize failed. */
+/* null: no API; already finished: LMSInitialize failed. */
 Qser.tracking.scorm12 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); }, findApi, timespan };
 })(window.Qser = window.Qser || {});
