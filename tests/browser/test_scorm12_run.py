@@ -88,3 +88,14 @@ def test_the_whole_course_with_the_keyboard_only(lms, course):
     learner.press(session.sco.locator("#qser-exit"))
     stored = session.wait_finished()
     assert (stored["core"]["lesson_status"], float(stored["core"]["score"]["raw"])) == ("passed", 100)
+
+
+@pytest.mark.parametrize("mode", ["browse", "review"])
+def test_browse_and_review_launches_leave_status_and_score_to_the_lms(lms, course, mode):
+    """RTE 3.4.2 cmi.core.lesson_mode: a learner looking around does not get a score or a status."""
+    session = lms.launch(returning={"cmi.core.lesson_mode": mode, "cmi.core.credit": "no-credit"}).ready()
+    run_course(session, course)
+    status_sets = [c["args"] for c in session.calls("LMSSetValue")
+                   if c["args"][0] in ("cmi.core.lesson_status", "cmi.core.score.raw")]
+    assert status_sets == []
+    assert session.refused_sets() == []

@@ -98,10 +98,13 @@ class Tracker {
     const restore = (saved && saved.base === stored && saved.sets) || {};
     const value = (element) => restore[element] ?? this.get(element);
     const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
-    /* Passed stays passed: later sessions may review, never downgrade. */
-    this.passedBefore = status === STATUS.PASSED;
+    /* Passed stays passed: later sessions may review, never downgrade. Browse and review launches
+       (RTE 3.4.2 cmi.core.lesson_mode) leave status and score to the LMS. */
+    this.keepResult = status === STATUS.PASSED || ["browse", "review"].includes(this.get("cmi.core.lesson_mode"));
     /* RTE 3.4.2: only the LMS sets "not attempted"; the SCO marks the first launch incomplete. */
-    if (status === STATUS.NOT_ATTEMPTED || status === "") this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);
+    if (!this.keepResult && (status === STATUS.NOT_ATTEMPTED || status === "")) {
+      this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);
+    }
     /* exit "suspend" until the outcome is final, so even a crashed session resumes. */
     this.set("cmi.core.exit", S.EXIT.SUSPEND);
     for (const [element, kept] of Object.entries(restore)) this.set(element, kept);
@@ -137,7 +140,7 @@ class Tracker {
   /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
   assessed({ scorePercent, passed, final }) {
     this.set("cmi.core.exit", final ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
-    if (!this.passedBefore) {
+    if (!this.keepResult) {
       this.set("cmi.core.score.min", 0);
       this.set("cmi.core.score.max", 100);
       this.set("cmi.core.score.raw", scorePercent);
