@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import qser_scorm
 from tests.conftest import COURSE_SRC, REPO
@@ -97,3 +96,11 @@ def test_lrs_credentials_are_baked_in_only_on_request_and_with_a_warning(run_cli
     refused = run_cli("build", COURSE_SRC, "--out", tmp_path / "half", "--embed-lrs", "https://lrs.example.org/")
     assert refused.exit_code == 2 and "needs --embed-lrs-user and --embed-lrs-password" in refused.output
     assert not (tmp_path / "half").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_clear_error(run_cli, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the output folder should be")
+    result = run_cli("build", COURSE_SRC, "--out", blocker / "dist")
+    assert result.exit_code == 1
+    assert f"cannot write into {blocker / 'dist'}" in result.output and "Traceback" not in result.output

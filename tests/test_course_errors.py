@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
 
 import pytest
 
@@ -36,7 +37,7 @@ def missing_course_file(src):
 
 def yaml_syntax_error(src):
     _replace(src / "course.yaml", "language: en", "language: [en")
-    return "course.yaml", None, "YAML syntax error"
+    return "course.yaml", _line_of(src / "course.yaml", "language: [en"), "YAML syntax error"
 
 
 def unknown_key(src):
@@ -46,7 +47,8 @@ def unknown_key(src):
 
 def missing_required_field(src):
     _replace(src / "course.yaml", "\ntitle:", "\nheadline:")
-    return "course.yaml", None, "missing required key `title`"
+    first_key = _line_of(src / "course.yaml", "id: qser-becoming-a-mentor")  # the mapping that lacks it
+    return "course.yaml", first_key, "missing required key `title`"
 
 
 def pass_mark_out_of_range(src):
@@ -84,7 +86,10 @@ def key_of_another_question_type(src):
 
 def undefined_objective(src):
     _replace(src / "assessment.yaml", "objective: obj-role", "objective: obj-nowhere")
-    return "assessment.yaml", None, "objective 'obj-nowhere' is not defined"
+    lines = (src / "assessment.yaml").read_text().splitlines()
+    question = max(n for n, text in enumerate(lines[:_line_of(src / "assessment.yaml", "obj-nowhere")], 1)
+                   if text.lstrip().startswith("- id:"))
+    return "assessment.yaml", question, "objective 'obj-nowhere' is not defined"
 
 
 def missing_image(src):
@@ -99,9 +104,27 @@ def image_from_another_host(src):
     return "summary.md", _line_of(src / "pages" / "summary.md", "cdn.example.org"), "loaded from another host"
 
 
+def page_outside_the_course_folder(src):
+    _replace(src / "course.yaml", "id: summary", "id: summary\n    file: ../outside.md")
+    (src.parent / "outside.md").write_text("Not part of the course.")
+    return "course.yaml", _line_of(src / "course.yaml", "../outside.md"), "outside the course folder"
+
+
+def value_that_does_not_fit_its_yaml_tag(src):
+    text = (src / "course.yaml").read_text()
+    (src / "course.yaml").write_text(re.sub(r"pass_mark: \d+", "pass_mark: !!int seventy", text))
+    return "course.yaml", _line_of(src / "course.yaml", "pass_mark"), "'seventy' is not a valid int"
+
+
+def nesting_too_deep(src):
+    (src / "course.yaml").write_text("title: " + "[" * 100_000 + "\n")
+    return "course.yaml", None, "nested too deeply"
+
+
 CASES = [missing_page_file, missing_course_file, yaml_syntax_error, unknown_key, missing_required_field,
          pass_mark_out_of_range, duplicate_page_id, duplicate_question_id, id_not_an_xml_identifier, wrong_type,
-         key_of_another_question_type, undefined_objective, missing_image, image_from_another_host]
+         key_of_another_question_type, undefined_objective, missing_image, image_from_another_host,
+         page_outside_the_course_folder, value_that_does_not_fit_its_yaml_tag, nesting_too_deep]
 
 
 @pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])
@@ -116,7 +139,9 @@ def test_bad_input_exits_2_with_file_line_and_leaves_dist_alone(breakage, course
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert message in result.output
-    assert re.search(rf"^\S*/{re.escape(file)}:{line if line else ''}", result.output, re.MULTILINE), result.output
+    # A problem with a place in a file names its line; a missing file or an unreadable one cannot.
+    where = rf"{line}:" if line else ": error"
+    assert re.search(rf"^\S*/{re.escape(file)}:?{where}", result.output, re.MULTILINE), result.output
     assert "how to fix:" in result.output
     assert os.listdir(out) == ["qser-becoming-a-mentor-scorm12.zip"]
     assert (out / "qser-becoming-a-mentor-scorm12.zip").read_bytes() == PREVIOUS
@@ -151,6 +176,14 @@ def test_check_reports_without_writing(course, run_cli):
     _replace(course / "course.yaml", "pass_mark:", "pass_mrak:")
     result = run_cli("check", course)
     assert result.exit_code == 2 and "unknown key `pass_mrak`" in result.output
+
+
+def test_a_date_like_value_is_text(course, run_cli, tmp_path):
+    _replace(course / "course.yaml", 'version: "1.0"', "version: 2026-11-29")
+    result = run_cli("build", course, "--out", tmp_path)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "qser-becoming-a-mentor-scorm12.zip") as archive:
+        assert 'version="2026-11-29"' in archive.read("imsmanifest.xml").decode()
 
 
 def test_missing_source_folder_is_a_clear_error(run_cli, tmp_path):

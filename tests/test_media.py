@@ -34,3 +34,30 @@ def test_a_path_outside_the_media_folder_is_refused_with_a_hint(course, run_cli,
     result = run_cli("build", course, "--out", tmp_path)
     assert result.exit_code == 2
     assert "summary.md:" in result.output and "is not in the course's media/ folder" in result.output
+
+
+def test_an_image_after_raw_html_is_still_checked(course, run_cli, tmp_path):
+    """Raw HTML is shown as text, so the image after it is rendered: it must be checked too."""
+    with (course / "pages" / "summary.md").open("a") as page:
+        page.write("\n<div>\n![tracker](https://tracker.example.org/pixel.png)\n")
+    result = run_cli("build", course, "--out", tmp_path)
+    assert result.exit_code == 2 and "is loaded from another host" in result.output
+
+
+def test_images_in_questions_are_checked_and_shipped(course, run_cli, tmp_path):
+    text = (course / "assessment.yaml").read_text()
+    (course / "assessment.yaml").write_text(text.replace(
+        "how many partners?", "how many partners? ![cycle](media/missing.png)", 1))
+    result = run_cli("build", course, "--out", tmp_path)
+    assert result.exit_code == 2 and "assessment.yaml:" in result.output
+    assert "media/missing.png does not exist" in result.output
+
+
+def test_a_link_out_of_the_media_folder_is_refused(course, run_cli, tmp_path):
+    (course / "media").mkdir()
+    (tmp_path / "secret.txt").write_text("not course material")
+    (course / "media" / "notes.txt").symlink_to(tmp_path / "secret.txt")
+    with (course / "pages" / "summary.md").open("a") as page:
+        page.write("\n[Notes](media/notes.txt)\n")
+    result = run_cli("build", course, "--out", tmp_path / "dist")
+    assert result.exit_code == 2 and "(or is a link)" in result.output

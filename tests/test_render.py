@@ -58,6 +58,16 @@ def test_every_runtime_file_ships_and_nothing_comes_from_another_host(site, docu
     assert not [p for p, data in site.items() if p.endswith(".css") and b"url(" in data]
 
 
+
+def test_scripts_load_engine_then_trackers_then_templates_then_main(document):
+    """main.js starts everything, so it comes last whatever the files are called."""
+    scripts = [s.get("src") for s in document.iter("script") if s.get("src")][1:]
+    trackers = [i for i, path in enumerate(scripts) if path.startswith("runtime/tracking/")]
+    engine = [i for i, path in enumerate(scripts) if path.count("/") == 1 and path != "runtime/main.js"]
+    assert engine and trackers and max(engine) < min(trackers)
+    assert scripts[-2:] == ["xapi-templates.js", "runtime/main.js"]
+    assert max(trackers) == len(scripts) - 3
+
 def test_every_control_has_a_label_and_every_question_a_legend(course, document):
     questions = document.xpath("//fieldset[@data-question]")
     assert [q.get("data-question") for q in questions] == [q.id for q in course.assessment.questions]

@@ -15,7 +15,7 @@ from ..course.check import check_course
 from ..course.load import load_course
 from ..course.model import Course
 from ..errors import BuildError, CourseError, Problem
-from ..package.archive import Artifact, write_artifacts
+from ..write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
 TARGETS = ("scorm12", "xapi")
@@ -57,7 +57,12 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     for target in targets:
         artifacts.extend(_package(target, course, site))
     _refuse_nonconformant(artifacts)
-    return BuildResult(write_artifacts(Path(out), artifacts), warnings)
+    try:
+        written = write_artifacts(Path(out), artifacts)
+    except OSError as error:
+        raise BuildError(f"cannot write into {out}: {error.strerror or error}; nothing was written.\n"
+                         "Choose another folder with --out, or check its permissions and free space.") from None
+    return BuildResult(written, warnings)
 
 
 def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Course, list[Problem]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import CourseError, Problem
 from ..interface import placeholders, reference_texts
-from .media import load_media
+from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .yamlsource import YamlDocument, read_yaml
 
@@ -56,8 +56,9 @@ def load_course(folder: str | Path) -> Course:
             pages.append(_load_page(folder, entry, course_doc, index))
         except CourseError as exc:
             problems.extend(exc.problems)
-    media, media_problems = load_media(folder, pages)
-    problems += media_problems
+    if not problems:  # the texts below are only where the documents have the right shape
+        media, media_problems = load_media(folder, _markdown_texts(course_doc, assessment_doc, pages))
+        problems += media_problems
     if problems:
         raise CourseError(problems)
     return Course(
@@ -88,11 +89,46 @@ def load_course(folder: str | Path) -> Course:
 
 
 def _read_included(folder: Path, name: str, parent: YamlDocument, key_path: tuple) -> YamlDocument:
-    path = folder / name
+    path = _inside(folder, name, parent, key_path)
     if not path.is_file():
         raise CourseError.single(parent.file, parent.line(key_path), f"'{name}' does not exist in {folder}",
                                  f"create {name}, or correct the path")
     return read_yaml(path, _shown(folder, name))
+
+
+def _inside(folder: Path, name: str, parent: YamlDocument, key_path: tuple) -> Path:
+    """Return ``folder / name``, refusing a path (or link) that leads out of the course folder."""
+    path = folder / name
+    if not path.resolve().is_relative_to(folder.resolve()):
+        raise CourseError.single(parent.file, parent.line(key_path), f"{name} is outside the course folder",
+                                 "keep every course file inside the course folder, and name it relative to it")
+    return path
+
+
+def _markdown_texts(course_doc: YamlDocument, assessment_doc: YamlDocument, pages: list[Page]
+                    ) -> list[MarkdownText]:
+    """Every text the renderer reads as Markdown, with where it was written."""
+    texts = [MarkdownText(page.markdown, page.source.file, 1, True) for page in pages]
+    description = ("description",)
+    texts.append(MarkdownText(course_doc.data["description"], course_doc.file, course_doc.line(description), True))
+    for index, objective in enumerate(course_doc.data.get("objectives", ())):
+        texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(("objectives", index)), False))
+    for path, value in _strings(assessment_doc.data):
+        if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
+            texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",)))
+    return texts
+
+
+def _strings(node, path: tuple = ()):
+    """Yield (path, text) for every string in parsed YAML data."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _strings(value, path + (index,))
 
 
 def _shown(folder: Path, name: str) -> str:
@@ -104,7 +140,7 @@ def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) 
     name = entry.get("file", f"pages/{entry['id']}.md")
     line = course_doc.line(("pages", index, "file")) or course_doc.line(("pages", index))
     try:
-        text = (folder / name).read_text(encoding="utf-8")
+        text = _inside(folder, name, course_doc, ("pages", index, "file")).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CourseError.single(course_doc.file, line, f"page '{entry['id']}': file {name} does not exist",
                                  f"create {name}, or set `file:` to the page's Markdown file") from None

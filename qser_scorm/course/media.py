@@ -1,47 +1,61 @@
-"""Find the files that pages show or link to (images, handouts) and read them into the course.
+"""Find the files that course text shows or links to (images, handouts) and read them in.
 
 Local files live in the course's ``media/`` folder and are written ``media/<name>`` in Markdown;
 the package ships exactly the ones the text uses, at the same path. Images from other hosts are
 refused: LMSs run packages behind strict content policies, and a course must work offline.
+Every Markdown text is scanned (pages, description, objectives, intro, questions), with the
+parser the renderer uses, so no image can reach the page unchecked.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
-
 from ..errors import Problem
-from .model import MediaFile, Page
+from .markdown import markdown_parser
+from .model import MediaFile
 
 MEDIA_FOLDER = "media"
 
-_parser = MarkdownIt("commonmark").enable("table")
+_parser = markdown_parser()
 
 
-def load_media(folder: Path, pages: list[Page]) -> tuple[tuple[MediaFile, ...], list[Problem]]:
-    """Return the media files the pages use, and a problem for each reference that cannot work."""
+@dataclass(frozen=True)
+class MarkdownText:
+    """A text the renderer treats as Markdown, and where it was written."""
+
+    text: str
+    file: str
+    line: int | None  #: the line the text starts on
+    block: bool  #: a block of paragraphs (pages, description), else one line (a prompt, an option)
+
+
+def load_media(folder: Path, texts: list[MarkdownText]) -> tuple[tuple[MediaFile, ...], list[Problem]]:
+    """Return the media files the texts use, and a problem for each reference that cannot work."""
     found: dict[str, MediaFile] = {}
     problems = []
-    for page in pages:
-        for target, line, is_image in _references(page.markdown):
+    for markdown in texts:
+        for target, offset, is_image in _references(markdown):
             problem = _check(folder, target, is_image, found)
             if problem:
-                problems.append(Problem(page.source.file, line, problem[0], problem[1]))
+                line = markdown.line + offset if markdown.line else None
+                problems.append(Problem(markdown.file, line, problem[0], problem[1]))
     return tuple(found[path] for path in sorted(found)), problems
 
 
-def _references(markdown: str):
-    """Yield (target, line, is_image) for every image and link of a Markdown text."""
-    for block in _parser.parse(markdown):
+def _references(markdown: MarkdownText):
+    """Yield (target, line offset, is_image) for every image and link of a Markdown text."""
+    blocks = _parser.parse(markdown.text) if markdown.block else _parser.parseInline(markdown.text)
+    for block in blocks:
         if block.type != "inline":
             continue
-        line = block.map[0] + 1 if block.map else None
+        offset = block.map[0] if block.map else 0
         for token in block.children or ():
             if token.type == "image":
-                yield token.attrGet("src") or "", line, True
+                yield token.attrGet("src") or "", offset, True
             elif token.type == "link_open":
-                yield token.attrGet("href") or "", line, False
+                yield token.attrGet("href") or "", offset, False
 
 
 def _check(folder: Path, target: str, is_image: bool, found: dict[str, MediaFile]) -> tuple[str, str] | None:
@@ -54,13 +68,14 @@ def _check(folder: Path, target: str, is_image: bool, found: dict[str, MediaFile
     path = unquote(parts.path)
     if not path:
         return None  # "#section" links within the page
-    if not path.startswith(f"{MEDIA_FOLDER}/") or ".." in path.split("/"):
+    if not path.startswith(f"{MEDIA_FOLDER}/") or ".." in path.split("/") or "\\" in path:
         return (f"{target} is not in the course's {MEDIA_FOLDER}/ folder",
                 f"put the file in {MEDIA_FOLDER}/ and write its path as {MEDIA_FOLDER}/<name>, relative to the "
                 "course folder (not to the page)")
     if path not in found:
-        try:
-            found[path] = MediaFile(path, (folder / path).read_bytes())
-        except OSError:
-            return f"{path} does not exist in the course folder", f"add the file, or correct the path in the page"
+        file = folder / path
+        if file.is_symlink() or not file.is_file():
+            return (f"{path} does not exist in the course folder (or is a link)",
+                    "add the file itself, or correct the path")
+        found[path] = MediaFile(path, file.read_bytes())
     return None

@@ -14,10 +14,14 @@ import yaml
 
 from ..errors import CourseError, Problem
 
-try:  # the C parser is several times faster where PyYAML was built with libyaml
-    from yaml import CSafeLoader as _Loader
+try:  # the C parser is many times faster where PyYAML was built with libyaml
+    from yaml import CSafeLoader as _FastLoader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _FastLoader
+
+#: libyaml's composer recurses in C and crashes the process on deeply nested flow collections
+#: (`[[[[...`); text with this many brackets is read by the Python parser, which fails cleanly.
+_FLOW_BRACKETS_FOR_C = 1000
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -26,6 +30,8 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: More values than any course needs; stops YAML alias bombs ("billion laughs") early.
 MAX_VALUES = 200_000
+#: Deeper than any course file; stops deeply nested input before Python's recursion limit.
+MAX_DEPTH = 64
 
 
 @dataclass
@@ -57,17 +63,25 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     except OSError as exc:
         raise CourseError.single(display_name, None, f"cannot read the file: {exc.strerror}") from None
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        brackets = text.count("[") + text.count("{")
+        node = yaml.compose(text, Loader=_FastLoader if brackets < _FLOW_BRACKETS_FOR_C else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context (e.g. the "[" of an unclosed list) is where the author must look; the
+        # parser notices the problem later, often on the next line.
+        mark = exc.context_mark or exc.problem_mark
         problem = exc.problem or "invalid YAML"
         if exc.context:
             problem = f"{exc.context}; {problem}"
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+            problem += f" (noticed on line {exc.problem_mark.line + 1})"
         raise CourseError.single(display_name, mark.line + 1 if mark else None, f"YAML syntax error: {problem}",
                                  "check indentation and quoting on this line and the one before; "
                                  "text containing ': ' or starting with a special character needs quotes") from None
     except yaml.YAMLError as exc:
         raise CourseError.single(display_name, None, f"YAML syntax error: {exc}") from None
+    except RecursionError:
+        raise CourseError.single(display_name, None, "nested too deeply to read",
+                                 f"a course file needs at most {MAX_DEPTH} levels of indentation") from None
     doc = YamlDocument(display_name, None)
     problems: list[Problem] = []
     doc.data = _construct(node, (), doc, problems) if node is not None else None
@@ -77,14 +91,15 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
 
 
 def _construct(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]):
-    doc.lines[path] = node.start_mark.line + 1
-    if len(doc.lines) > MAX_VALUES:
-        raise CourseError.single(doc.file, node.start_mark.line + 1, f"more than {MAX_VALUES:,} values",
-                                 "split the content or remove repeated YAML aliases (*name)")
+    line = node.start_mark.line + 1
+    doc.lines[path] = line
+    if len(doc.lines) > MAX_VALUES or len(path) > MAX_DEPTH:
+        raise CourseError.single(doc.file, line, f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting",
+                                 "split the content, or remove repeated YAML aliases (*name)")
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node)
+            key = _scalar(key_node, doc, problems)
             if not isinstance(key, (str, int, float, bool)):
                 problems.append(Problem(doc.file, key_node.start_mark.line + 1,
                                         "a key must be a plain word", "write the key as text, e.g. `title:`"))
@@ -98,22 +113,34 @@ def _construct(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[P
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    value = _scalar(node)
+    value = _scalar(node, doc, problems)
     if isinstance(value, str) and _NOT_TEXT.search(value):
         char = _NOT_TEXT.search(value).group()
-        problems.append(Problem(doc.file, node.start_mark.line + 1, f"invisible control character U+{ord(char):04X}",
+        problems.append(Problem(doc.file, line, f"invisible control character U+{ord(char):04X}",
                                 "remove it (often pasted from a word processor, or a \\x escape in quotes)"))
     return value
 
 
-def _scalar(node: yaml.Node):
-    """Resolve a scalar with the safe loader's rules (ints, floats, booleans, null, text)."""
+def _scalar(node: yaml.Node, doc: YamlDocument, problems: list[Problem]):
+    """Resolve a scalar as YAML's core schema does: null, booleans, numbers, else text.
+
+    Dates and the other types of YAML 1.1 (``!!timestamp``, ``!!binary``, ``!!set``...) stay text:
+    no course value is one of them, and a title like ``2024-01-01`` is meant as written.
+    """
     if not isinstance(node, yaml.ScalarNode):
         return node  # a mapping used as a key: reported by the caller
-    constructor = _SAFE.yaml_constructors.get(node.tag)
-    if constructor is None:  # an application tag such as `!python/object`: keep the text
+    constructor = _CORE_TYPES.get(node.tag)
+    if constructor is None:
         return node.value
-    return constructor(_SAFE, node)
+    try:
+        return constructor(_SAFE, node)
+    except (ValueError, TypeError, yaml.YAMLError):
+        tag = node.tag.rsplit(":", 1)[-1]
+        problems.append(Problem(doc.file, node.start_mark.line + 1, f"{node.value!r} is not a valid {tag}",
+                                f"remove the !!{tag} tag, or write a value of that type"))
+        return node.value
 
 
 _SAFE = yaml.constructor.SafeConstructor()
+_CORE_TYPES = {f"tag:yaml.org,2002:{name}": _SAFE.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+               for name in ("null", "bool", "int", "float", "str")}

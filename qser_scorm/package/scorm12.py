@@ -7,19 +7,13 @@ items by item identifier when a package is uploaded again.
 from __future__ import annotations
 
 from lxml import etree
-from markdown_it import MarkdownIt
 
+from ..course.markdown import plain_text
 from ..course.model import Course
-from .archive import Artifact, zip_bytes
+from ..vocab import ADLCP, IMSCP, IMSMD, LAUNCH_FILE, MANIFEST, XML, XSI
+from ..write import Artifact
+from .archive import zip_bytes
 
-MANIFEST = "imsmanifest.xml"
-LAUNCH_FILE = "index.html"
-
-IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
-XML = "http://www.w3.org/XML/1998/namespace"
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
 # CAM 2.3.x: title is at most 200 characters in imscp; LOM langstrings are longer, keep them whole.
@@ -45,6 +39,11 @@ def identifiers(course: Course) -> dict[str, str]:
     }
 
 
+def mastery_score(course: Course) -> str:
+    """The ``adlcp:masteryscore`` an LMS hands the SCO as ``cmi.student_data.mastery_score``."""
+    return f"{course.pass_mark:g}"
+
+
 def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     """Return ``imsmanifest.xml`` for a one-SCO package whose files are ``file_paths``."""
     ids = identifiers(course)
@@ -64,7 +63,7 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     _sub(item, "title", course.title[:_TITLE_LIMIT])
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
     # the same number the runtime passes or fails the learner by (RTE 3.4.4: student_data.mastery_score).
-    etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = f"{course.pass_mark:g}"
+    etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery_score(course)
 
     resources = _sub(manifest, "resources")
     resource = _sub(resources, "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
@@ -103,19 +102,6 @@ def iso_duration(minutes: int) -> str:
     """Return ``minutes`` as an ISO 8601 duration: 60 -> ``PT1H``, 90 -> ``PT1H30M``."""
     hours, rest = divmod(minutes, 60)
     return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
-
-
-_markdown = MarkdownIt("commonmark")
-
-
-def plain_text(markdown: str) -> str:
-    """Return the words of a Markdown text without its markup (for metadata fields)."""
-    words = []
-    for token in _markdown.parse(markdown):
-        if token.type == "inline":
-            words.append("".join(" " if c.type in ("softbreak", "hardbreak") else c.content
-                                 for c in token.children or ()))
-    return "\n\n".join(words)
 
 
 def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:

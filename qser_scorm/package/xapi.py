@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..course.markdown import plain_text
 from ..course.model import Course
 from ..xapi import TEMPLATES_FILE, course_iri, statements_document
 from ..xapi.vocab import ACTIVITY_TYPES
-from .archive import Artifact, zip_bytes
+from ..vocab import LAUNCH_FILE
+from ..write import Artifact
+from .archive import zip_bytes
 
 TINCAN_NS = "http://projecttincan.com/tincan.xsd"
 DESCRIPTOR = "tincan.xml"
-LAUNCH_FILE = "index.html"
 
 
 def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:
@@ -42,7 +44,8 @@ def tincan_xml(course: Course) -> bytes:
     activity = etree.SubElement(
         activities, f"{{{TINCAN_NS}}}activity", id=course_iri(course), type=ACTIVITY_TYPES["course"]
     )
-    for tag, text in (("name", course.title), ("description", course.description.strip()), ("launch", LAUNCH_FILE)):
+    texts = (("name", course.title), ("description", plain_text(course.description)), ("launch", LAUNCH_FILE))
+    for tag, text in texts:
         element = etree.SubElement(activity, f"{{{TINCAN_NS}}}{tag}", lang=course.language)
         element.text = text
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)

@@ -12,11 +12,17 @@ Routes:
 
 A watcher thread polls the source folder's file times and sizes and rebuilds on any change; a
 failed build keeps the last good site and reports the error in the page and the terminal.
+
+Every request must name the server by a loopback name or address, or by the ``--host`` given, with
+its port, in its ``Host`` header: a web page whose name was rebound to 127.0.0.1 (DNS rebinding)
+sends its own name there and is refused, so it cannot read the statements or post new ones.
 """
 from __future__ import annotations
 
+import ipaddress
 import json
 import mimetypes
+import re
 import sys
 import threading
 import traceback
@@ -29,7 +35,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..errors import CourseError, QserError
+from ..errors import QserError
 
 #: How often the watcher looks at the source folder; short enough to feel immediate.
 POLL_SECONDS = 0.3
@@ -37,6 +43,10 @@ POLL_SECONDS = 0.3
 XAPI_VERSION = "1.0.3"
 LAUNCH_FILE = "index.html"
 _ASSET_TYPES = {".mjs": "text/javascript", ".css": "text/css", ".html": "text/html"}
+#: The largest body the fake LRS reads: a batch of statements is far smaller.
+MAX_BODY_BYTES = 1_000_000
+#: RFC 9110 7.2: Host = uri-host [ ":" port ]; an IPv6 address comes in brackets.
+_HOST_HEADER = re.compile(r"(?P<name>\[[0-9A-Fa-f:.]+\]|[^:\[\]]+)(?::(?P<port>[0-9]{1,5}))?")
 
 
 @dataclass(frozen=True)
@@ -51,18 +61,14 @@ class SiteBuild:
 
 def build_site(source: Path) -> SiteBuild:
     """Load, check and render ``source``; raise :class:`CourseError` as ``qser-scorm build`` does."""
-    from ..course.check import check_course
-    from ..course.load import load_course
+    from ..commands.build import check
+    from ..package.scorm12 import mastery_score
     from ..render import render_site
     from ..xapi.activities import course_iri
 
-    course = load_course(source)
-    problems = check_course(course)
-    errors = [problem for problem in problems if problem.severity == "error"]
-    if errors:
-        raise CourseError(errors)
-    warnings = tuple(problem.format() for problem in problems if problem.severity != "error")
-    return SiteBuild(render_site(course), f"{course.pass_mark:g}", course_iri(course), warnings)
+    course, warnings = check(source)
+    return SiteBuild(render_site(course), mastery_score(course), course_iri(course),
+                     tuple(warning.format() for warning in warnings))
 
 
 def snapshot(folder: Path) -> tuple:
@@ -143,11 +149,29 @@ def _asset(name: str) -> bytes | None:
     return resource.read_bytes() if "/" not in name and resource.is_file() else None
 
 
+def host_allowed(header: str | None, host: str, port: int) -> bool:
+    """Whether a ``Host`` header names this server: ``localhost``, a loopback address or ``host``
+    (what it was told to listen on), with ``port`` (80 when the header gives none)."""
+    match = _HOST_HEADER.fullmatch(header or "")
+    if not match or int(match["port"] or 80) != port:
+        return False
+    name = match["name"].strip("[]").lower()
+    if name in ("localhost", host.strip("[]").lower()):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
 class _Handler(BaseHTTPRequestHandler):
     preview: Preview  # set on the subclass made by PreviewServer
+    listen_host: str  # the --host given, also set there
     server_version = "qser-scorm-preview"
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        if self._refused():
+            return
         path = unquote(urlsplit(self.path).path)
         if path == "/":
             self._send_asset("host.html")
@@ -164,11 +188,20 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         # xAPI 1.0.3 Communication 2.1.2: POST /statements takes one statement or a list.
+        if self._refused():
+            return
         if urlsplit(self.path).path != "/xapi/statements":
             self._send_status(HTTPStatus.NOT_FOUND)
             return
         try:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_BODY_BYTES:  # a negative length would make read() wait for the close
+            self._send_status(HTTPStatus.REQUEST_ENTITY_TOO_LARGE if length > 0 else HTTPStatus.BAD_REQUEST)
+            return
+        try:
+            body = json.loads(self.rfile.read(length))
         except ValueError:
             body = None
         statements = body if isinstance(body, list) else [body]
@@ -176,6 +209,15 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_status(HTTPStatus.BAD_REQUEST)
             return
         self._send_json(self.preview.record(statements))
+
+    def _refused(self) -> bool:
+        """Answer 400 to a request whose ``Host`` does not name this server (DNS rebinding)."""
+        hosts, port = self.headers.get_all("Host") or [], self.server.server_address[1]
+        if len(hosts) == 1 and host_allowed(hosts[0], self.listen_host, port):
+            return False
+        self._send(f"400 Bad Request\nThe preview answers only at localhost, a loopback address or "
+                   f"{self.listen_host}, port {port}.\n".encode(), "text/plain", HTTPStatus.BAD_REQUEST)
+        return True
 
     def _send_asset(self, name: str) -> None:
         data = _asset(name)
@@ -236,7 +278,7 @@ class PreviewServer:
         self.preview = Preview(Path(source), echo)
         self._poll_seconds = poll_seconds
         self._stopping = threading.Event()
-        handler = type("PreviewHandler", (_Handler,), {"preview": self.preview})
+        handler = type("PreviewHandler", (_Handler,), {"preview": self.preview, "listen_host": host})
         try:
             self._http = _HttpServer((host, port), handler)
         except OSError as error:

@@ -1,13 +1,14 @@
 """Markdown to HTML for course text: CommonMark plus tables, raw HTML shown as text."""
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup
+
+from ..course.markdown import markdown_parser
 
 #: Page titles are <h2> under the course's <h1>, so Markdown headings move one level down.
 _HEADING_SHIFT = 1
 
-_md = MarkdownIt("commonmark", {"html": False}).enable("table")
+_md = markdown_parser()
 
 
 def _shifted_heading(renderer, tokens, idx, options, env):

@@ -15,8 +15,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..course.model import Course, Question
-from ..xapi.templates import TEMPLATES_FILE, templates_script
 from ..interface import interface_texts, text as interface_text
+from ..vocab import LAUNCH_FILE
+from ..xapi.templates import TEMPLATES_FILE, templates_script
 from .markdown import render_inline, render_markdown
 
 #: Ids of the sections that are not course pages; course pages are ``page-<page id>``.
@@ -24,6 +25,9 @@ OVERVIEW_ID = "qser-overview"
 ASSESSMENT_ID = "qser-assessment"
 RESULTS_ID = "qser-results"
 HEAD_SCRIPT = "runtime/core.js"
+#: Script load order after core.js, by path prefix: the engine (any other runtime file), then the
+#: trackers, then the xAPI statement templates, and main.js last: it starts everything.
+SCRIPT_LAYERS = ("runtime/tracking/", TEMPLATES_FILE, "runtime/main.js")
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("qser_scorm.render", "templates"),
@@ -56,11 +60,11 @@ def render_site(course: Course) -> dict[str, bytes]:
         course_json=_course_json(course, texts),
         # core.js runs in <head>: it hides all but the first section before the first paint.
         head_script=HEAD_SCRIPT,
-        scripts=[path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT],
+        scripts=sorted((path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT), key=_load_order),
         stylesheets=[path for path in runtime if path.endswith(".css")],
         ids={"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID},
     )
-    return {"index.html": html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
+    return {LAUNCH_FILE: html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
 
 
 def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:
@@ -123,6 +127,12 @@ def _question_data(question: Question) -> dict:
     elif question.type == "fill-in":
         data["accept"] = list(question.accept)
     return data
+
+
+def _load_order(path: str) -> tuple[int, str]:
+    """Sort key of a script: its layer in ``SCRIPT_LAYERS`` (-1 for the engine), then its path."""
+    layer = next((i for i, prefix in enumerate(SCRIPT_LAYERS) if path.startswith(prefix)), -1)
+    return layer, path
 
 
 def _runtime_files() -> dict[str, bytes]:

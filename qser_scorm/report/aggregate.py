@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from qser_scorm.xapi.templates import SESSION_VERBS
 from qser_scorm.xapi.vocab import VERBS
 
 PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "completed", "answered"))
@@ -21,8 +22,7 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 #: Each session ends with exactly one of these, carrying the session's duration (docs/xapi.md).
 SESSION_END = frozenset(VERBS[v] for v in ("suspended", "terminated"))
 #: Verbs whose object is the course itself: the report's title is that object's name.
-COURSE_VERBS = frozenset(VERBS[v] for v in ("initialized", "resumed", "passed", "failed", "completed",
-                                            "suspended", "terminated"))
+COURSE_VERBS = frozenset(VERBS[v] for v in SESSION_VERBS)
 #: Learner status, from best to worst; a learner keeps the best status ever reached.
 STATUSES = ("passed", "failed", "completed", "in progress")
 #: Score distribution bins, in percent: 0-9, 10-19, ..., 90-100 (100 falls in the last).

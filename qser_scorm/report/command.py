@@ -8,12 +8,12 @@ from urllib.parse import urlsplit
 import click
 
 from qser_scorm.errors import QserError
-from qser_scorm.package.archive import Artifact, write_artifacts
+from qser_scorm.write import Artifact, write_artifacts
 
 from .aggregate import Report, aggregate
 from .csv import render_csv
 from .html import render_html
-from .read import mentions, read_lrs, read_statements_file
+from .read import Skipped, StatementsFileError, mentions, read_lrs, read_statements_file
 
 REPORT_HELP = """Write a report of the course's xAPI statements: report.html (charts, learners,
 questions, reflections) and learners.csv, questions.csv, reflections.csv in --out.
@@ -21,8 +21,10 @@ questions, reflections) and learners.csv, questions.csv, reflections.csv in --ou
 Read the statements from an LRS (--lrs URL --user U --password P) or from a JSON file saved
 earlier (--from FILE: a list of statements, an LRS answer with "statements", or JSON Lines).
 
-Exit codes: 0 written, 2 bad options or an unreadable statements file, 1 the LRS could not be
-read (unreachable, wrong password) or holds no statements."""
+Statements the report cannot read (a field of the wrong type) are left out, with a warning.
+
+Exit codes: 0 written, 2 bad options or an unreadable statements file (or none of its statements
+readable), 1 the LRS could not be read (unreachable, wrong password) or holds no statements."""
 
 
 @click.command("report", help=REPORT_HELP)
@@ -41,10 +43,17 @@ read (unreachable, wrong password) or holds no statements."""
 def report_command(endpoint, user, password, activity, from_file, out, timeout) -> None:
     if bool(endpoint) == bool(from_file):
         raise click.UsageError("Give either --lrs URL (with --user and --password) or --from FILE.")
+    skipped = Skipped()
     if from_file:
-        report, source = _from_file(from_file, activity), str(from_file)
+        report, source = _from_file(from_file, activity, skipped), str(from_file)
     else:
-        report, source = _from_lrs(endpoint, user, password, activity, timeout), _public(endpoint)
+        report, source = _from_lrs(endpoint, user, password, activity, timeout, skipped), _public(endpoint)
+    if skipped.count and not report.statements:
+        error = StatementsFileError if from_file else QserError
+        raise error(f"{source} holds no statement the report can read: {skipped}; nothing was written.\n"
+                    "Check that the statements are xAPI 1.0.3 JSON (the LRS's export).")
+    if skipped.count:
+        click.echo(f"warning: {skipped}, in {source}. The report leaves them out.", err=True)
     if not report.statements:
         where = f"{source} holds no statements" + (f" about {activity}" if activity else "")
         raise QserError(f"{where}; nothing was written.\nCheck that learners have played the course "
@@ -64,19 +73,19 @@ def report_command(endpoint, user, password, activity, from_file, out, timeout) 
     click.echo(", ".join(f"{count} {noun}{'' if count == 1 else 's'}" for count, noun in counts) + ".", err=True)
 
 
-def _from_file(path: Path, activity: str | None) -> Report:
+def _from_file(path: Path, activity: str | None, skipped: Skipped) -> Report:
     size = path.stat().st_size if path.is_file() else 0
     with click.progressbar(length=size, label=f"Reading {path.name}", file=sys.stderr) as bar:
-        return aggregate(_about(read_statements_file(path, on_bytes=bar.update), activity))
+        return aggregate(_about(read_statements_file(path, on_bytes=bar.update, skipped=skipped), activity))
 
 
 def _from_lrs(endpoint: str, user: str | None, password: str | None, activity: str | None,
-              timeout: float) -> Report:
+              timeout: float, skipped: Skipped) -> Report:
     if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
         raise click.BadParameter(f"{endpoint!r} is not an http(s) URL.", param_hint="--lrs")
     if user is None or password is None:
         raise click.UsageError("--lrs needs --user and --password (or QSER_LRS_USER and QSER_LRS_PASSWORD).")
-    statements = read_lrs(endpoint, user, password, activity, timeout)
+    statements = read_lrs(endpoint, user, password, activity, timeout, skipped=skipped)
     with click.progressbar(statements, label="Reading statements from the LRS", file=sys.stderr,
                            show_pos=True, update_min_steps=100) as bar:
         return aggregate(_about(bar, activity))

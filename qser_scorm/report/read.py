@@ -8,10 +8,11 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tincan import Activity
+from tincan import Activity, Statement
 
 from qser_scorm.errors import QserError
 from qser_scorm.xapi.lrs import LrsError as TransportError
@@ -20,6 +21,7 @@ from qser_scorm.xapi.vocab import XAPI_VERSION
 
 _CHUNK_BYTES = 1 << 20
 _REQUIRED = ("actor", "verb", "object")  # xAPI 1.0.3 Data 2.4: the parts every statement has
+_SCORE_KEYS = ("scaled", "raw", "min", "max")  # Data 2.4.5.1: each a number
 
 
 class StatementsFileError(QserError):
@@ -32,6 +34,22 @@ class LrsError(QserError):
     """The LRS could not be reached, refused the credentials or answered something unusable."""
 
     exit_code = 1
+
+
+@dataclass
+class Skipped:
+    """Statements left out of the report because a field it reads has the wrong JSON type."""
+
+    count: int = 0
+    first: str = ""  #: where the first one is: "line N" of the file, or "statement <id>"
+
+    def add(self, where: str) -> None:
+        self.count += 1
+        self.first = self.first or where
+
+    def __str__(self) -> str:
+        noun = "statement" if self.count == 1 else "statements"
+        return f"{self.count} {noun} skipped (not an object, or a field of the wrong type), the first at {self.first}"
 
 
 # --- statements file ---------------------------------------------------------------------------
@@ -102,15 +120,18 @@ class _JsonStream:
                                    "saved completely.")
 
 
-def read_statements_file(path: Path, on_bytes: Callable[[int], None] = lambda n: None) -> Iterator[dict]:
-    """Yield the statements saved in ``path``, one by one.
+def read_statements_file(path: Path, on_bytes: Callable[[int], None] = lambda n: None,
+                         skipped: Skipped | None = None) -> Iterator[dict]:
+    """Yield the statements saved in ``path``, one by one, each one :func:`readable`.
 
     Accepted: a JSON list of statements; an object with a ``statements`` list (an LRS answer saved
     as is; other keys such as ``more`` are ignored); or statements one after the other (JSON Lines,
     as Ralph's filesystem backend stores them). ``on_bytes`` gets the size of each chunk read.
+    A statement that is not readable is left out and counted in ``skipped`` with its line.
 
     Raises StatementsFileError (exit code 2) for a missing, unreadable or malformed file.
     """
+    skipped = skipped if skipped is not None else Skipped()
     try:
         file = open(path, "rb")  # noqa: SIM115 - closed in the finally below, after the last yield
     except OSError as error:
@@ -120,13 +141,15 @@ def read_statements_file(path: Path, on_bytes: Callable[[int], None] = lambda n:
         stream = _JsonStream(file, on_bytes)
         first = stream.peek()
         if first == "[":
-            yield from _checked(_array_items(stream), stream)
+            yield from _readable_only(_array_items(stream), skipped)
         elif first == "{":
             while stream.peek():
-                yield from _checked(_object_statements(stream), stream)
+                yield from _readable_only(_object_statements(stream), skipped)
         else:
             raise stream.error("expected a list of statements or an object with 'statements'"
                                if first else "the file is empty")
+    except RecursionError:  # json gives up on values nested thousands of levels deep
+        raise stream.error("values nested too deeply") from None
     except UnicodeDecodeError:
         raise StatementsFileError(f"{path} is not UTF-8 text; xAPI statements are UTF-8 JSON.\n"
                                   "Check that --from names the exported statements file.") from None
@@ -136,19 +159,22 @@ def read_statements_file(path: Path, on_bytes: Callable[[int], None] = lambda n:
         file.close()
 
 
-def _array_items(stream: _JsonStream) -> Iterator:
+def _array_items(stream: _JsonStream) -> Iterator[tuple[int, object]]:
+    """(line, value) of each item of a JSON list."""
     stream.expect("[")
     if stream.peek() == "]":
         stream.expect("]")
         return
     while True:
-        yield stream.value()
+        stream.peek()
+        yield stream.line(), stream.value()
         if stream.expect(",]") == "]":
             return
 
 
-def _object_statements(stream: _JsonStream) -> Iterator:
+def _object_statements(stream: _JsonStream) -> Iterator[tuple[int, object]]:
     """One top-level object: a wrapper whose ``statements`` list is streamed, or a statement."""
+    line = stream.line()
     stream.expect("{")
     fields, wrapper = {}, False
     while stream.peek() != "}":
@@ -165,41 +191,88 @@ def _object_statements(stream: _JsonStream) -> Iterator:
             stream.expect(",")
     stream.expect("}")
     if not wrapper:
-        yield fields
+        yield line, fields
 
 
-def _checked(values: Iterator, stream: _JsonStream) -> Iterator[dict]:
-    for value in values:
-        if not _is_statement(value):
-            raise stream.error("each statement must be an object with 'actor', 'verb' (with an 'id') "
-                               "and 'object', and objects as 'result', 'context' and 'result.score'")
-        yield value
+def _readable_only(values: Iterator[tuple[int, object]], skipped: Skipped) -> Iterator[dict]:
+    for line, value in values:
+        statement = readable(value)
+        if statement is None:
+            skipped.add(f"line {line}")
+        else:
+            yield statement
 
 
-def _is_statement(value) -> bool:
-    """Whether ``value`` has the statement parts the report reads, each of the right JSON type."""
-    if not isinstance(value, dict) or not all(isinstance(value.get(key), dict) for key in _REQUIRED):
+# --- statement fields ----------------------------------------------------------------------------
+
+
+def readable(value) -> dict | None:
+    """``value`` as a statement whose every field the report reads has the right JSON type, or None.
+
+    Statements that already are (all a qser package sends) pass as they are, which keeps reading
+    fast; others go through tincan, as statements read from an LRS do, which turns e.g. a number
+    name or a ``"0"`` score into the right type and rejects what no statement can be.
+    """
+    if _fields_readable(value):
+        return value
+    try:
+        statement = Statement(value).as_version(XAPI_VERSION)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+    return statement if _fields_readable(statement) else None
+
+
+def _fields_readable(statement) -> bool:
+    """Whether each field the report reads (xAPI 1.0.3 Data 2.4) has the JSON type it expects."""
+    if not isinstance(statement, dict) or not all(isinstance(statement.get(key), dict) for key in _REQUIRED):
         return False
-    result = value.get("result", {})
-    return (isinstance(value["verb"].get("id"), str) and isinstance(value.get("context", {}), dict)
-            and isinstance(result, dict) and isinstance(result.get("score", {}), dict))
+    activity, result, context = statement["object"], statement.get("result") or {}, statement.get("context") or {}
+    score = (result.get("score") or {}) if isinstance(result, dict) else None
+    return (isinstance(statement["verb"].get("id"), str) and _is_agent(statement["actor"])
+            and isinstance(activity.get("id", ""), str) and _is_definition(activity.get("definition") or {})
+            and isinstance(score, dict) and all(isinstance(score.get(key, 0), (int, float)) for key in _SCORE_KEYS)
+            and isinstance(context, dict) and isinstance(context.get("contextActivities") or {}, dict))
+
+
+def _is_agent(actor: dict) -> bool:
+    account = actor.get("account", {})
+    return (isinstance(actor.get("name", ""), str) and isinstance(account, dict)
+            and all(isinstance(account.get(key, ""), str) for key in ("homePage", "name")))
+
+
+def _is_definition(definition) -> bool:
+    """Data 2.4.4.1: language maps of text; interaction components with a text id."""
+    if not isinstance(definition, dict):
+        return False
+    groups = [definition.get(key) or [] for key in ("choices", "scale", "source", "target", "steps")]
+    return (all(isinstance(group, list) for group in groups)
+            and all(isinstance(c, dict) and isinstance(c.get("id", ""), str) and _is_language_map(c.get("description"))
+                    for group in groups for c in group)
+            and _is_language_map(definition.get("name")) and _is_language_map(definition.get("description"))
+            and isinstance(definition.get("interactionType", ""), str))
+
+
+def _is_language_map(value) -> bool:
+    return value is None or isinstance(value, dict) and all(isinstance(text, str) for text in value.values())
 
 
 # --- LRS -----------------------------------------------------------------------------------------
 
 
 def read_lrs(endpoint: str, user: str, password: str, activity: str | None = None,
-             timeout: float = 30.0, page_size: int = 0) -> Iterator[dict]:
+             timeout: float = 30.0, page_size: int = 0, skipped: Skipped | None = None) -> Iterator[dict]:
     """Yield the statements an xAPI LRS holds, page after page, following ``more``.
 
     With ``activity``, ask the LRS only for statements about it or with it in their context (the
     course's IRI covers its pages and questions); some LRSs ignore the filter, so callers filter
     again with :func:`mentions`. ``page_size`` 0 lets the LRS choose its largest page (xAPI 1.0.3
-    Communication 2.1.3, ``limit``).
+    Communication 2.1.3, ``limit``). A statement that is not :func:`readable` is left out and
+    counted in ``skipped`` with its id.
 
     Raises LrsError (exit code 1) when the LRS is unreachable, too slow, refuses the credentials
     or does not answer as an xAPI LRS.
     """
+    skipped = skipped if skipped is not None else Skipped()
     lrs = TimedRemoteLRS(endpoint=endpoint, username=user, password=password, timeout=timeout)
     query = {"limit": page_size}
     if activity:
@@ -207,7 +280,12 @@ def read_lrs(endpoint: str, user: str, password: str, activity: str | None = Non
     where = lrs.endpoint
     result = _call_lrs(lambda: lrs.query_statements(query), where, timeout)
     while True:
-        yield from (statement.as_version(XAPI_VERSION) for statement in result.statements)
+        for statement in result.statements:
+            normalised = statement.as_version(XAPI_VERSION)  # tincan read it: only types are left to check
+            if _fields_readable(normalised):
+                yield normalised
+            else:
+                skipped.add(f"statement {statement.id}")
         # An empty page ends the reading even with a "more" link: Ralph 5.1 links every empty
         # answer to itself ("...&search_after=None"), which would loop forever.
         if not result.more or not result.statements:
@@ -220,9 +298,12 @@ def read_lrs(endpoint: str, user: str, password: str, activity: str | None = Non
 
 def mentions(statement: dict, activity: str) -> bool:
     """Whether ``activity`` is the statement's object or one of its context activities."""
-    if statement.get("object", {}).get("id") == activity:
+    target, context = statement.get("object"), statement.get("context")
+    if isinstance(target, dict) and target.get("id") == activity:
         return True
-    activities = statement.get("context", {}).get("contextActivities", {})
+    activities = context.get("contextActivities") if isinstance(context, dict) else None
+    if not isinstance(activities, dict):
+        return False
     # Data 2.4.6.2: a single activity may stand where a list is expected.
     groups = (group if isinstance(group, list) else [group] for group in activities.values())
     return any(isinstance(item, dict) and item.get("id") == activity for group in groups for item in group)

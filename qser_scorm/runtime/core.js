@@ -13,7 +13,8 @@ Qser.SCORM = {
   INTERACTION_TYPE: { single: "choice", multiple: "choice", "true-false": "true-false", matching: "matching",
     ordering: "sequencing", "fill-in": "fill-in", reflection: "fill-in" },
   SUSPEND_DATA_MAX: 4096,
-  FEEDBACK_MAX: 255
+  FEEDBACK_MAX: 255,
+  LOCATION_MAX: 255 /* cmi.core.lesson_location is a CMIString255 */
 };
 
 Qser.warn = (message, detail = "") => console.warn(`[qser] ${message}`, detail);
@@ -39,6 +40,9 @@ Qser.text = (key, values = {}) => {
   const show = (value) => (typeof value === "number" ? String(value).replace(".", texts.decimal_mark) : String(value));
   return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
 };
+
+/* The first `size` UTF-16 units of `text`, never half a surrogate pair (an emoji stays whole or goes). */
+Qser.cut = (text, size) => text.slice(0, size).replace(/[\uD800-\uDBFF]$/, "");
 
 Qser.range = (count) => Array.from({ length: count }, (_, i) => i);
 

@@ -37,17 +37,31 @@ function boot() {
   const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, seed: quiz.seed,
     visited: nav.visited, answers: quiz.answers }, course, Qser.SCORM.SUSPEND_DATA_MAX);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
-  /* Exit, then pagehide: each tracker finishes once. */
+  /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
+  $("qser-exit").addEventListener("click", () => {
+    save(false);
+    finish();
+    $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
+    $("qser-notice").textContent = Qser.text("exit_notice");
+  });
+  window.addEventListener("pagehide", finish);
+  /* Back from the back/forward cache, the trackers have finished: start a new session. */
+  window.addEventListener("pageshow", (event) => event.persisted && location.reload());
 
-  const ready = trackers.start().then((saved) => {
-    const progress = saved && Qser.state.decode(saved.state, course);
+  const resume = (progress, bookmark) => {
     if (progress) {
       quiz.restore(progress);
       nav.visited = progress.visited;
     }
     view.render();
-    if (saved && nav.indexOf(saved.location) >= 0) nav.go(saved.location, { focus: false });
+    nav.go(nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
+  };
+  const ready = trackers.start().then((saved) => {
+    try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
+      Qser.warn("saved state ignored", error);
+      resume({ seed: quiz.seed, attempt: 1, answers: {}, submitted: false, visited: [] });
+    }
     const { id, title } = course.pages[nav.index];
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length });
 
@@ -70,13 +84,6 @@ function boot() {
       view.render();
       nav.go("qser-assessment");
     });
-    $("qser-exit").addEventListener("click", () => {
-      save(false);
-      finish();
-      $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
-      $("qser-notice").textContent = Qser.text("exit_notice");
-    });
-    window.addEventListener("pagehide", finish);
   });
 
   window.qser = { course, quiz, nav, view, trackers: trackerList, state, ready };

@@ -26,7 +26,7 @@ Qser.record = (q, answer, result, timing) => {
   return {
     id: q.id, type: q.type, objective: q.objective, response: answer,
     scormType: Qser.SCORM.INTERACTION_TYPE[q.type],
-    scormResponse: response.slice(0, max), scormPattern: pattern.slice(0, max),
+    scormResponse: Qser.cut(response, max), scormPattern: Qser.cut(pattern, max),
     result, weight: q.weight, latencyMs: timing.latencyMs, timestamp: timing.timestamp,
     text: q.type === "fill-in" || q.type === "reflection" ? String(answer || "") : undefined
   };

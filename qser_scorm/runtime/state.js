@@ -34,37 +34,42 @@ class Reader {
 const check = (q) => Qser.hash(`${q.id}|${q.type}|${q.count || 0}`) & 63;
 const isText = (q) => q.type === "fill-in" || q.type === "reflection";
 
-/* An answer as `slots` numbers of `size` bits each; texts have no slots (they follow the bits). */
+/* An answer as `slots` numbers of `size` bits each, every one below `bound`; texts have no slots
+   (they follow the bits). */
 function codec(q) {
   const n = q.count || 0, all = Qser.range(n);
-  const [slots, size, toSlots, fromSlots] = {
-    single: [1, width(n - 1), (a) => [a], (v) => v[0]],
-    "true-false": [1, 1, (a) => [a ? 1 : 0], (v) => v[0] === 1],
-    multiple: [n, 1, (a) => all.map((i) => (a.includes(i) ? 1 : 0)), (v) => all.filter((i) => v[i])],
-    matching: [n, width(n), (a) => a.map((j) => (j === null ? 0 : j + 1)), (v) => v.map((j) => (j ? j - 1 : null))],
-    ordering: [n, width(n - 1), (a) => a, (v) => v]
-  }[q.type] || [0, 0, () => [], () => ""];
+  const [slots, size, bound, toSlots, fromSlots] = {
+    single: [1, width(n - 1), n, (a) => [a], (v) => v[0]],
+    "true-false": [1, 1, 2, (a) => [a ? 1 : 0], (v) => v[0] === 1],
+    multiple: [n, 1, 2, (a) => all.map((i) => (a.includes(i) ? 1 : 0)), (v) => all.filter((i) => v[i])],
+    matching: [n, width(n), n + 1, (a) => a.map((j) => (j === null ? 0 : j + 1)), (v) => v.map((j) => (j ? j - 1 : null))],
+    ordering: [n, width(n - 1), n, (a) => a, (v) => v]
+  }[q.type] || [0, 0, 0, () => [], () => ""];
   return {
     size: slots * size,
     write: (answer) => toSlots(answer).map((v) => bits(v, size)).join(""),
-    read: (r) => fromSlots(Qser.range(slots).map(() => r.read(size)))
+    read: (r) => {
+      const v = Qser.range(slots).map(() => r.read(size));
+      /* A corrupt state can hold indexes the bits allow but the question has not; an order repeats none. */
+      if (v.some((x) => x >= bound) || (q.type === "ordering" && new Set(v).size < n)) throw new Error("answer out of range");
+      return fromSlots(v);
+    }
   };
 }
 
 const escapeText = (text) => text.replace(/%/g, "%25").replace(/~/g, "%7E");
 const unescapeText = (text) => text.replace(/%7E/g, "~").replace(/%25/g, "%");
-const cut = (text, size) => text.slice(0, size).replace(/[\uD800-\uDBFF]$/, ""); /* no half surrogate pair */
 
 /* Texts cut to one common length, the largest with which all fit in `budget` characters. */
 function fitTexts(texts, budget) {
-  const used = (cap) => texts.reduce((sum, t) => sum + 1 + escapeText(cut(t, cap)).length, 0);
+  const used = (cap) => texts.reduce((sum, t) => sum + 1 + escapeText(Qser.cut(t, cap)).length, 0);
   let low = 0, high = Math.max(0, ...texts.map((t) => t.length));
   if (used(high) <= budget) return texts;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (used(mid) <= budget) low = mid; else high = mid - 1;
   }
-  return texts.map((t) => cut(t, low));
+  return texts.map((t) => Qser.cut(t, low));
 }
 
 /* Encode {attempt, submitted, seed, visited: [page index], answers: {id: answer}} for `course`

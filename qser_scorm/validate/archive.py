@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qser_scorm.validate.findings import Finding, UnusableInput, finding, printable
+from qser_scorm.vocab import MANIFEST
 
-MANIFEST = "imsmanifest.xml"
 _CHUNK = 64 * 1024
 _MIB = 2**20
 

@@ -10,14 +10,10 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from qser_scorm.validate.archive import MANIFEST, Inventory
+from qser_scorm.validate.archive import Inventory
 from qser_scorm.validate.findings import Finding, finding, printable
+from qser_scorm.vocab import IMSCP, MANIFEST
 
-IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
-IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
-XML = "http://www.w3.org/XML/1998/namespace"
-XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from qser_scorm.validate.archive import MANIFEST
+from qser_scorm.vocab import MANIFEST
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import ADLCP, XML, Manifest, where
+from qser_scorm.validate.manifest import Manifest, where
+from qser_scorm.vocab import ADLCP, XML
 
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".xht")
 SCORM_2004_VERSION = re.compile(r"2004|CAM\s*1\.3|^\s*1\.3")

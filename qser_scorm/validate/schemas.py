@@ -15,9 +15,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from qser_scorm.validate.archive import MANIFEST
+from qser_scorm.vocab import MANIFEST
 from qser_scorm.validate.findings import Finding, UnusableInput, finding, printable
-from qser_scorm.validate.manifest import ADLCP, IMSCP, IMSMD
+from qser_scorm.vocab import ADLCP, IMSCP, IMSMD
 
 REQUIRED = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
 IMSMD_FILE = "imsmd_rootv1p2p1.xsd"

@@ -13,7 +13,8 @@ from collections import Counter
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import ADLCP, IMSMD, XML, XSI, Manifest, where
+from qser_scorm.validate.manifest import Manifest, where
+from qser_scorm.vocab import ADLCP, IMSMD, XML, XSI
 
 #: imscp content models: the children each element may hold, in order, before its
 #: <xsd:any namespace="##other"> wildcard; (name, minOccurs, maxOccurs or None = unbounded).

@@ -24,7 +24,8 @@ from .activities import (
 )
 from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, COMPONENT_IDS, VERBS, XAPI_VERSION
 
-#: The site file holding the templates; the page loads it before the runtime's main script.
+#: The site file holding the templates; the page loads it after the trackers, before the runtime's
+#: main script (``render/site.py``, ``SCRIPT_LAYERS``).
 TEMPLATES_FILE = "xapi-templates.js"
 
 #: Verbs whose object is the course itself.

@@ -16,8 +16,6 @@ from lxml import etree
 
 from qser_scorm.course.load import load_course
 
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (re-exported for other test folders)
-
 from .lms import TestLms
 from .server import LmsServer
 

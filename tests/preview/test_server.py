@@ -2,6 +2,7 @@
 stop on Ctrl-C, and a fake LRS that keeps what the course posts."""
 from __future__ import annotations
 
+import http.client
 import json
 import signal
 import socket
@@ -10,6 +11,8 @@ import sys
 import urllib.request
 
 import pytest
+
+from qser_scorm.preview.server import host_allowed
 
 
 def get_json(url: str):
@@ -76,3 +79,62 @@ def test_the_fake_lrs_records_statements_and_lists_them(preview):
     listed = get_json(f"{preview.url}xapi/statements")["statements"]
     assert [s["id"] for s in listed] == [statement_id]
     assert get_json(f"{preview.url}__build")["statements"] == 1
+
+
+def send(preview, method: str, path: str, hosts: list[str], headers: dict | None = None,
+         body: bytes = b"") -> tuple[int, bytes]:
+    """Send a request with exactly the ``Host`` headers given; return the status and body."""
+    connection = http.client.HTTPConnection(*preview.address, timeout=5)
+    try:
+        connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
+        for host in hosts:
+            connection.putheader("Host", host)
+        for name, value in (headers or {}).items():
+            connection.putheader(name, value)
+        connection.endheaders(body or None)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LocalHost:{port}", "[::1]:{port}",
+                                  "127.0.0.2:{port}"])
+def test_requests_naming_the_preview_by_a_loopback_name_are_answered(preview, host):
+    status, body = send(preview, "GET", "/__build", [host.format(port=preview.address[1])])
+    assert status == 200
+    assert json.loads(body)["build"] == 1
+
+
+@pytest.mark.parametrize("hosts", [
+    ["rebound.example:{port}"], ["rebound.example"], ["127.0.0.1"], ["127.0.0.1:1{port}"], ["localhost.:{port}"],
+    ["user@127.0.0.1:{port}"], ["127.0.0.1:{port}", "rebound.example:{port}"], [""], [],
+], ids=["other-name", "no-port", "default-port", "other-port", "trailing-dot", "user-info", "two-hosts", "empty",
+        "missing"])
+@pytest.mark.parametrize(("method", "path"), [("GET", "/xapi/statements"), ("GET", "/course/index.html"),
+                                              ("POST", "/xapi/statements")])
+def test_requests_naming_another_host_are_refused_dns_rebinding(preview, hosts, method, path):
+    statement = {"actor": {"mbox": "mailto:a@example.org"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/initialized"},
+                 "object": {"id": "https://example.org/course"}}
+    body = json.dumps(statement).encode() if method == "POST" else b""
+    status, answer = send(preview, method, path, [host.format(port=preview.address[1]) for host in hosts],
+                          {"Content-Length": str(len(body))}, body)
+
+    assert status == 400
+    assert b"The preview answers only at localhost" in answer
+    assert get_json(f"{preview.url}__build")["statements"] == 0
+
+
+def test_the_host_given_with_host_is_answered_too():
+    assert host_allowed("preview.lan:8000", "preview.lan", 8000)
+    assert host_allowed("Preview.LAN:8000", "preview.lan", 8000)
+    assert not host_allowed("preview.lan:8000", "127.0.0.1", 8000)
+    assert host_allowed("localhost", "127.0.0.1", 80)
+
+
+@pytest.mark.parametrize(("length", "status"), [("-1", 400), ("abc", 400), ("1000001", 413)])
+def test_a_post_with_a_bad_or_huge_length_is_refused_at_once(preview, length, status):
+    """A negative length used to make the handler wait for the client to hang up."""
+    host = f"127.0.0.1:{preview.address[1]}"
+    answer, _ = send(preview, "POST", "/xapi/statements", [host], {"Content-Length": length}, b"[]")
+    assert answer == status

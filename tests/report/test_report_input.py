@@ -49,11 +49,14 @@ def test_large_statements_cross_read_chunks(played, tmp_path, run_report):
     (b"", "line 1: not valid statements JSON: the file is empty"),
     (b'[{"actor": {}, "verb": {"id": "x"}, "object": {}},\n {"actor": {}, "verb": ', "line 2: not valid"),
     (b'[{"actor": {}, "verb": {"id": "x"}, "object": {}} {"actor": {}}]', "expected ',' or ']'"),
-    (b'{"statements": [1, 2]}', "each statement must be an object with 'actor', 'verb'"),
-    (b'[{"actor": {}, "verb": {"id": "x"}, "object": {}, "result": "passed"}]', "objects as 'result'"),
+    (b'{"statements": [1, 2]}', "holds no statement the report can read: 2 statements skipped"),
+    (b'[{"actor": {}, "verb": {"id": "x"}, "object": {}, "result": "passed"}]',
+     "1 statement skipped (not an object, or a field of the wrong type), the first at line 1"),
     (b'"statements"', "expected a list of statements or an object with 'statements'"),
     (b"\xff\xfe[\x00]\x00", "is not UTF-8 text"),
-], ids=["empty", "cut-short", "missing-comma", "not-statements", "result-not-object", "a-string", "utf-16"])
+    (b"[" * 100_000 + b"]" * 100_000, "line 1: not valid statements JSON: values nested too deeply"),
+], ids=["empty", "cut-short", "missing-comma", "not-statements", "result-not-object", "a-string", "utf-16",
+        "nested-too-deeply"])
 def test_malformed_files_exit_2_with_where_and_what_to_do(content, expected, tmp_path, run_report):
     result, written = run_report("--from", _write(tmp_path, "bad.json", content))
 

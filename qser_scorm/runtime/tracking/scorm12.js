@@ -119,7 +119,7 @@ class Tracker {
   save({ state, location, pageChanged }) {
     if (state.length <= S.SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
     else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${S.SUSPEND_DATA_MAX}`);
-    this.set("cmi.core.lesson_location", location.slice(0, S.FEEDBACK_MAX));
+    this.set("cmi.core.lesson_location", location.slice(0, S.LOCATION_MAX));
     this.keep();
     /* Debounced: at most one commit per page change. */
     if (pageChanged && this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);

@@ -25,25 +25,17 @@ function duration(ms) {
   return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
 }
 
-function remembered(key, fallback) {
-  try {
-    return JSON.parse(window.localStorage.getItem(key)) || fallback;
-  } catch (error) {
-    return fallback;
-  }
-}
-
-function remember(key, value) {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(value));
-  } catch (error) { /* no storage: the session still reports, only resume detection is lost */ }
+/* The LRS refused the launch's credentials: say so beside any other tracking notice. */
+function showDenied() {
+  const notice = Qser.$("qser-notice");
+  notice.textContent = (notice.textContent + " " + Qser.text("notice_lrs_denied")).trim();
 }
 
 function create(templates) {
   let launch = null;
   let outbox = null;
   let progress = null; // {begun, completed} for this registration, kept across sessions
-  let progressKey = "";
+  let progressStore = null;
   let pendingAnswers = [];
   let finished = false;
   const sessionStart = Date.now();
@@ -78,14 +70,16 @@ function create(templates) {
         launch = Qser.xapiLaunchSettings.resolve();
         if (!launch) return Promise.resolve(null);
         const owner = templates.course + "|" + JSON.stringify(launch.actor);
-        launch.registration = launch.registration || remembered("qser-xapi-registration:" + owner, uuid());
-        remember("qser-xapi-registration:" + owner, launch.registration);
-        outbox = Qser.xapiOutbox(launch, "qser-xapi-outbox:" + launch.endpoint + "|" + launch.registration);
-        progressKey = "qser-xapi-progress:" + templates.course + "|" + launch.registration;
-        progress = remembered(progressKey, { begun: false, completed: false });
+        const registration = Qser.storage("qser-xapi-registration:" + owner);
+        launch.registration = launch.registration || registration.read() || uuid();
+        registration.write(launch.registration);
+        const lrs = launch.endpoint + "|" + launch.registration;
+        outbox = Qser.xapiOutbox(launch, "qser-xapi-outbox:" + lrs, "qser-xapi-rejected:" + lrs, showDenied);
+        progressStore = Qser.storage("qser-xapi-progress:" + templates.course + "|" + launch.registration);
+        progress = progressStore.read() || { begun: false, completed: false };
         outbox.add([statement(templates.session[progress.begun ? "resumed" : "initialized"])]);
         progress.begun = true;
-        remember(progressKey, progress);
+        progressStore.write(progress);
       } catch (error) {
         Qser.warn("xAPI tracking is off", error);
         outbox = null;
@@ -116,7 +110,7 @@ function create(templates) {
       if (outcome.final && !progress.completed) {
         made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
         progress.completed = true;
-        remember(progressKey, progress);
+        progressStore.write(progress);
       }
       outbox.add(made);
       outbox.flush();

@@ -1,0 +1,15 @@
+"""Names the standards fix, each in one place: the build writes them, the validator reads them."""
+
+#: SCORM 1.2 CAM 2.3: the manifest's name, at the package root (lower case).
+MANIFEST = "imsmanifest.xml"
+
+#: Namespaces of a SCORM 1.2 manifest: IMS Content Packaging 1.1.2, the ADL extensions, IMS
+#: metadata (LOM) 1.2.1 (note imsglobal, not imsproject), XML Schema instances, and xml:*.
+IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML = "http://www.w3.org/XML/1998/namespace"
+
+#: The page every package launches: the one SCO of the SCORM package, the Tin Can launch file.
+LAUNCH_FILE = "index.html"
