@@ -2,7 +2,7 @@
 
 Ralph (PyPI ``ralph-malph[lrs]==5.1.0``) lives in its own virtual environment, ``.venv-ralph``,
 which ``scripts/test`` creates. The fixture starts it once per test session on 127.0.0.1 and a
-free port, with the filesystem backend in a temporary folder, Basic auth from an auth file holding
+free port (held by the tests from the start, see :class:`Lrs`), with the filesystem backend in a temporary folder, Basic auth from an auth file holding
 a bcrypt hash, and CORS open to loopback pages (``tests/lrs_asgi.py``). Use it from a test package
 with ``pytest_plugins = ["tests.lrs"]`` in the root conftest, or ``from tests.lrs import lrs``.
 
@@ -45,10 +45,16 @@ for statement in json.load(sys.stdin):
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _port_socket(port: int = 0) -> socket.socket:
+    """A socket bound (not listening) to 127.0.0.1:``port``, or to a free port for 0.
+
+    SO_REUSEPORT lets the sockets of this module share the port while no other program can
+    take it: the port stays Ralph's while Ralph is down, with no window for a free-port race.
+    """
+    bound = socket.socket()
+    bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    bound.bind(("127.0.0.1", port))
+    return bound
 
 
 def _ralph_python(code: str, stdin: str = "") -> str:
@@ -61,12 +67,18 @@ def _ralph_python(code: str, stdin: str = "") -> str:
 
 @dataclass
 class Lrs:
-    """A running Ralph: where it is, who may post, and helpers to read and check what it stored."""
+    """A running Ralph: where it is, who may post, and helpers to read and check what it stored.
+
+    Ralph listens on a socket the tests bind and hand to uvicorn (``--fd``); a second, unlistening
+    socket holds the port from the first start to :meth:`stop`, so restarting after
+    :meth:`down` always gets the same port back, while connections meanwhile are refused.
+    """
 
     endpoint: str  #: the xAPI base URL, ending in "/"
     username: str
     password: str
     store: Path  #: the folder of the filesystem backend
+    _reservation: socket.socket  #: holds the port while the LRS is down
     _process: subprocess.Popen | None = None
     _log: Path | None = None
 
@@ -89,13 +101,13 @@ class Lrs:
             "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(self.store),
             "RALPH_APP_DIR": str(self.store / ".ralph"),
         }
-        port = self.endpoint.rsplit(":", 1)[1].split("/")[0]
-        log = self._log.open("ab")
-        self._process = subprocess.Popen(
-            [str(RALPH_VENV / "bin" / "uvicorn"), "lrs_asgi:app", "--app-dir", str(ROOT / "tests"),
-             "--host", "127.0.0.1", "--port", port, "--ws", "none", "--log-level", "warning"],
-            env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
+        listening = _port_socket(self._reservation.getsockname()[1])
+        with listening, self._log.open("ab") as log:  # the child keeps its own copies
+            self._process = subprocess.Popen(
+                [str(RALPH_VENV / "bin" / "uvicorn"), "lrs_asgi:app", "--app-dir", str(ROOT / "tests"),
+                 "--fd", str(listening.fileno()), "--ws", "none", "--log-level", "warning"],
+                env=env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(listening.fileno(),),
+            )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -107,6 +119,11 @@ class Lrs:
         raise RuntimeError(f"Ralph did not answer within 30 s:\n{self._log.read_text()}")
 
     def stop(self) -> None:
+        """Stop Ralph for good and free its port."""
+        self._end_process()
+        self._reservation.close()
+
+    def _end_process(self) -> None:
         if self._process is not None:
             self._process.terminate()
             self._process.wait(timeout=10)
@@ -114,8 +131,9 @@ class Lrs:
 
     @contextlib.contextmanager
     def down(self):
-        """Stop Ralph for the duration of the block (a real outage: connections are refused)."""
-        self.stop()
+        """Stop Ralph for the duration of the block (a real outage: connections are refused), then
+        start it again on the same port."""
+        self._end_process()
         try:
             yield
         finally:
@@ -159,8 +177,14 @@ def start_ralph(store: Path) -> Lrs:
         "username": "qser-tests", "hash": hashed, "scopes": ["all"],
         "agent": {"mbox": "mailto:qser-tests@example.org", "objectType": "Agent"},
     }]))
-    server = Lrs(f"http://127.0.0.1:{_free_port()}/xAPI/", "qser-tests", password, store, _log=store / "ralph.log")
-    server.start()
+    reservation = _port_socket()
+    endpoint = f"http://127.0.0.1:{reservation.getsockname()[1]}/xAPI/"
+    server = Lrs(endpoint, "qser-tests", password, store, reservation, _log=store / "ralph.log")
+    try:
+        server.start()
+    except BaseException:
+        server.stop()
+        raise
     return server
 
 

@@ -19,7 +19,8 @@ Stop with Ctrl-C."""
               help="Port to listen on; 0 takes any free port.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but a loopback address lets other machines "
-                   "reach the preview.")
+                   "reach the preview, by this address: it answers only requests naming localhost, "
+                   "a loopback address or ADDRESS.")
 def preview_command(source: str, port: int, host: str) -> None:
     server = PreviewServer(source, host=host, port=port, echo=click.echo)
     if not _is_loopback(host):

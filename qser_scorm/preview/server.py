@@ -36,12 +36,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import QserError
+from ..vocab import LAUNCH_FILE
+from ..xapi.vocab import XAPI_VERSION
 
 #: How often the watcher looks at the source folder; short enough to feel immediate.
 POLL_SECONDS = 0.3
-#: The xAPI version the fake LRS answers with (xAPI 1.0.3 Communication 6.2).
-XAPI_VERSION = "1.0.3"
-LAUNCH_FILE = "index.html"
 _ASSET_TYPES = {".mjs": "text/javascript", ".css": "text/css", ".html": "text/html"}
 #: The largest body the fake LRS reads: a batch of statements is far smaller.
 MAX_BODY_BYTES = 1_000_000
@@ -249,7 +248,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         # Always fresh: a rebuild must show at once, never a cached old file.
         self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Experience-API-Version", XAPI_VERSION)
+        self.send_header("X-Experience-API-Version", XAPI_VERSION)  # xAPI 1.0.3 Communication 6.2
         self.end_headers()
         self.wfile.write(data)
 

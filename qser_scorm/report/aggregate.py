@@ -62,13 +62,13 @@ class Question:
     answers: int = 0
     correct: int = 0
     responses: Counter = field(default_factory=Counter)  #: answer label -> count
+    labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
+    targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
 
     @property
     def distribution(self) -> list[tuple[str, int]]:
         """(answer, count), most frequent first, ties alphabetically."""
         return sorted(self.responses.items(), key=lambda item: (-item[1], item[0]))
-    labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
-    targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
 
     @property
     def correct_rate(self) -> float | None:

@@ -60,7 +60,9 @@ function boot() {
   const ready = trackers.start().then((saved) => {
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
-      resume({ seed: quiz.seed, attempt: 1, answers: {}, submitted: false, visited: [] });
+      quiz.restart(1);
+      nav.visited = [];
+      resume(null);
     }
     const { id, title } = course.pages[nav.index];
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length });

@@ -14,14 +14,12 @@ class Quiz {
     this.byId = Object.fromEntries(this.questions.map((q) => [q.id, q]));
     this.events = Qser.emitter();
     this.seed = Math.floor(Math.random() * 0x3fffffff);
-    this.attempt = 1;
-    this.submitted = false;
-    this.answers = {};
-    this.lastResult = null;
-    this.resetTimes();
+    this.restart(1);
   }
 
-  resetTimes() {
+  /* Attempt `attempt` from the start: no answers, no result, answer times from now. */
+  restart(attempt) {
+    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false });
     this.lastChange = Date.now();
     this.firstChange = {};
     this.changedAt = {};
@@ -91,11 +89,7 @@ class Quiz {
 
   retry() {
     if (!this.canRetry()) return;
-    this.attempt += 1;
-    this.submitted = false;
-    this.answers = {};
-    this.lastResult = null;
-    this.resetTimes();
+    this.restart(this.attempt + 1);
     this.events.emit("retried", this.attempt);
   }
 

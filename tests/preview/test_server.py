@@ -12,7 +12,9 @@ import urllib.request
 
 import pytest
 
-from qser_scorm.preview.server import host_allowed
+from qser_scorm.preview.server import PreviewServer, host_allowed
+
+from ..conftest import COURSE_SRC
 
 
 def get_json(url: str):
@@ -81,6 +83,13 @@ def test_the_fake_lrs_records_statements_and_lists_them(preview):
     assert get_json(f"{preview.url}__build")["statements"] == 1
 
 
+@pytest.fixture(scope="module")
+def shipped_preview():
+    """One preview of the shipped course for the many header cases (none of them changes it)."""
+    with PreviewServer(COURSE_SRC, port=0, echo=lambda message: None) as server:
+        yield server
+
+
 def send(preview, method: str, path: str, hosts: list[str], headers: dict | None = None,
          body: bytes = b"") -> tuple[int, bytes]:
     """Send a request with exactly the ``Host`` headers given; return the status and body."""
@@ -100,8 +109,8 @@ def send(preview, method: str, path: str, hosts: list[str], headers: dict | None
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LocalHost:{port}", "[::1]:{port}",
                                   "127.0.0.2:{port}"])
-def test_requests_naming_the_preview_by_a_loopback_name_are_answered(preview, host):
-    status, body = send(preview, "GET", "/__build", [host.format(port=preview.address[1])])
+def test_requests_naming_the_preview_by_a_loopback_name_are_answered(shipped_preview, host):
+    status, body = send(shipped_preview, "GET", "/__build", [host.format(port=shipped_preview.address[1])])
     assert status == 200
     assert json.loads(body)["build"] == 1
 
@@ -113,16 +122,17 @@ def test_requests_naming_the_preview_by_a_loopback_name_are_answered(preview, ho
         "missing"])
 @pytest.mark.parametrize(("method", "path"), [("GET", "/xapi/statements"), ("GET", "/course/index.html"),
                                               ("POST", "/xapi/statements")])
-def test_requests_naming_another_host_are_refused_dns_rebinding(preview, hosts, method, path):
+def test_requests_naming_another_host_are_refused_dns_rebinding(shipped_preview, hosts, method, path):
     statement = {"actor": {"mbox": "mailto:a@example.org"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/initialized"},
                  "object": {"id": "https://example.org/course"}}
     body = json.dumps(statement).encode() if method == "POST" else b""
-    status, answer = send(preview, method, path, [host.format(port=preview.address[1]) for host in hosts],
+    port = shipped_preview.address[1]
+    status, answer = send(shipped_preview, method, path, [host.format(port=port) for host in hosts],
                           {"Content-Length": str(len(body))}, body)
 
     assert status == 400
     assert b"The preview answers only at localhost" in answer
-    assert get_json(f"{preview.url}__build")["statements"] == 0
+    assert get_json(f"{shipped_preview.url}__build")["statements"] == 0
 
 
 def test_the_host_given_with_host_is_answered_too():
@@ -133,8 +143,8 @@ def test_the_host_given_with_host_is_answered_too():
 
 
 @pytest.mark.parametrize(("length", "status"), [("-1", 400), ("abc", 400), ("1000001", 413)])
-def test_a_post_with_a_bad_or_huge_length_is_refused_at_once(preview, length, status):
+def test_a_post_with_a_bad_or_huge_length_is_refused_at_once(shipped_preview, length, status):
     """A negative length used to make the handler wait for the client to hang up."""
-    host = f"127.0.0.1:{preview.address[1]}"
-    answer, _ = send(preview, "POST", "/xapi/statements", [host], {"Content-Length": length}, b"[]")
+    host = f"127.0.0.1:{shipped_preview.address[1]}"
+    answer, _ = send(shipped_preview, "POST", "/xapi/statements", [host], {"Content-Length": length}, b"[]")
     assert answer == status

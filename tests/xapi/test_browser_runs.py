@@ -152,9 +152,13 @@ def test_a_scorm_package_with_baked_in_lrs_settings_reports_as_the_lms_learner(
         CourseLearner(session.page, session.sco, course).next()
         session.sco.locator("#qser-exit").click()
         session.wait_finished()
-        agent = {"objectType": "Agent", "account": {"homePage": server.origin, "name": student_id}}
+        agent = json.dumps({"objectType": "Agent", "account": {"homePage": server.origin, "name": student_id}})
         deadline = time.monotonic() + 10
-        while len(statements := lrs.statements(agent=json.dumps(agent))) < 3 and time.monotonic() < deadline:
+        while not (first := lrs.statements(agent=agent)) and time.monotonic() < deadline:
             time.sleep(0.2)
+        assert first, "no statement reached the LRS"
+        # The runtime made up the registration (none was launched with): wait for all of it.
+        statements = wait_for_statements(lrs, first[0]["context"]["registration"], 3)
 
     assert verbs(statements) == Counter({"initialized": 1, "experienced": 1, "suspended": 1})
+    assert len(lrs.statements(agent=agent)) == 3  # none under another registration either

@@ -163,5 +163,5 @@ class Tracker {
 }
 
 /* null: no API; already finished: LMSInitialize failed. */
-Qser.tracking.scorm12 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); }, findApi, timespan };
+Qser.tracking.scorm12 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); }, findApi };
 })(window.Qser = window.Qser || {});
