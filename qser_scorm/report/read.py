@@ -66,7 +66,9 @@ class _JsonStream:
         self._on_bytes = on_bytes
         self._buffer = ""
         self._pos = 0
-        self._line = 1  #: line number of self._buffer[0], for error messages
+        # Line of self._buffer[self._counted]; the reader asks for the line of every statement,
+        # so each newline is counted once, never again from the start of the buffer.
+        self._line, self._counted = 1, 0
         self._eof = False
 
     def _fill(self) -> bool:
@@ -75,13 +77,16 @@ class _JsonStream:
         chunk = self._file.read(_CHUNK_BYTES)
         self._on_bytes(len(chunk))
         self._eof = not chunk
-        self._line += self._buffer.count("\n", 0, self._pos)
+        self.line()
         self._buffer = self._buffer[self._pos:] + self._text.decode(chunk, final=self._eof)
-        self._pos = 0
+        self._pos = self._counted = 0
         return not self._eof
 
     def line(self) -> int:
-        return self._line + self._buffer.count("\n", 0, self._pos)
+        """The line of the reading position (1 for the first)."""
+        self._line += self._buffer.count("\n", self._counted, self._pos)
+        self._counted = self._pos
+        return self._line
 
     def peek(self) -> str:
         """The next character that is not white space, or "" at the end of the file."""

@@ -92,3 +92,14 @@ def test_a_file_without_one_readable_statement_exits_2(played, tmp_path, run_rep
 ], ids=["activities-text", "activities-list", "context-text"])
 def test_mentions_is_false_for_context_activities_of_the_wrong_type(statement):
     assert mentions(statement, COURSE_IRI) is False
+
+
+def test_the_line_of_a_skipped_statement_is_right_after_a_statement_longer_than_a_read_chunk(
+        played, tmp_path, run_report):
+    long_name = _with(played[0], actor={**played[0]["actor"], "name": "x" * 1_500_000})
+    statements = [*played[:2], long_name, *played[2:BAD_LINE - 2], 7, *played[BAD_LINE - 2:]]
+    result, _ = run_report("--from", _saved(tmp_path, statements))
+
+    assert result.exit_code == 0, result.output
+    assert f"1 statement skipped (not an object, or a field of the wrong type), the first at line {BAD_LINE}" \
+        in result.output
