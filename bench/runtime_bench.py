@@ -24,7 +24,8 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]  # works from a plain checkout too
 
-from browser.conftest import CHROMIUM, CHROMIUM_ARGS, COURSE_SRC, build_package, mastery_score  # noqa: E402
+from browser.conftest import COURSE_SRC, build_package, mastery_score  # noqa: E402
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from browser.learner import CourseLearner, responses  # noqa: E402
 from browser.lms import TestLms  # noqa: E402
 from browser.server import LmsServer  # noqa: E402
