@@ -117,14 +117,31 @@ def value_that_does_not_fit_its_yaml_tag(src):
 
 
 def nesting_too_deep(src):
-    (src / "course.yaml").write_text("title: " + "[" * 100_000 + "\n")
-    return "course.yaml", None, "nested too deeply"
+    """libyaml's composer would crash the whole process on this (a C stack overflow)."""
+    (src / "course.yaml").write_text("title: x\npages: " + "[" * 100_000 + "\n")
+    return "course.yaml", 2, "nested more than 64 levels deep"
+
+
+def nesting_too_deep_in_block_style(src):
+    (src / "assessment.yaml").write_text("questions:\n" + "- " * 50_000 + "x\n")
+    return "assessment.yaml", 2, "nested more than 64 levels deep"
+
+
+def unreadable_tagged_value(src):
+    _replace(src / "assessment.yaml", "shuffle: true", "shuffle: !!bool maybe")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "shuffle:"), "'maybe' is not a valid bool"
+
+
+def mis_indented_question(src):
+    _replace(src / "assessment.yaml", "    type: single", "   type: single")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "   type: single"), "YAML syntax error"
 
 
 CASES = [missing_page_file, missing_course_file, yaml_syntax_error, unknown_key, missing_required_field,
          pass_mark_out_of_range, duplicate_page_id, duplicate_question_id, id_not_an_xml_identifier, wrong_type,
          key_of_another_question_type, undefined_objective, missing_image, image_from_another_host,
-         page_outside_the_course_folder, value_that_does_not_fit_its_yaml_tag, nesting_too_deep]
+         page_outside_the_course_folder, value_that_does_not_fit_its_yaml_tag, nesting_too_deep,
+         nesting_too_deep_in_block_style, unreadable_tagged_value, mis_indented_question]
 
 
 @pytest.mark.parametrize("breakage", CASES, ids=[c.__name__ for c in CASES])

@@ -60,4 +60,15 @@ def test_a_link_out_of_the_media_folder_is_refused(course, run_cli, tmp_path):
     with (course / "pages" / "summary.md").open("a") as page:
         page.write("\n[Notes](media/notes.txt)\n")
     result = run_cli("build", course, "--out", tmp_path / "dist")
-    assert result.exit_code == 2 and "(or is a link)" in result.output
+    assert result.exit_code == 2 and "(or is a link out of media/)" in result.output
+
+
+def test_a_linked_media_folder_is_refused(course, run_cli, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not course material")
+    (course / "media").symlink_to(outside)
+    with (course / "pages" / "summary.md").open("a") as page:
+        page.write("\n[Notes](media/secret.txt)\n")
+    result = run_cli("build", course, "--out", tmp_path / "dist")
+    assert result.exit_code == 2 and "media/secret.txt does not exist" in result.output

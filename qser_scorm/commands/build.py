@@ -60,7 +60,7 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     try:
         written = write_artifacts(Path(out), artifacts)
     except OSError as error:
-        raise BuildError(f"cannot write into {out}: {error.strerror or error}; nothing was written.\n"
+        raise BuildError(f"cannot write into {out}: {error.strerror or error}.\n"
                          "Choose another folder with --out, or check its permissions and free space.") from None
     return BuildResult(written, warnings)
 

@@ -99,7 +99,11 @@ def _read_included(folder: Path, name: str, parent: YamlDocument, key_path: tupl
 def _inside(folder: Path, name: str, parent: YamlDocument, key_path: tuple) -> Path:
     """Return ``folder / name``, refusing a path (or link) that leads out of the course folder."""
     path = folder / name
-    if not path.resolve().is_relative_to(folder.resolve()):
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        inside = False
+    if not inside:
         raise CourseError.single(parent.file, parent.line(key_path), f"{name} is outside the course folder",
                                  "keep every course file inside the course folder, and name it relative to it")
     return path
@@ -112,7 +116,8 @@ def _markdown_texts(course_doc: YamlDocument, assessment_doc: YamlDocument, page
     description = ("description",)
     texts.append(MarkdownText(course_doc.data["description"], course_doc.file, course_doc.line(description), True))
     for index, objective in enumerate(course_doc.data.get("objectives", ())):
-        texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(("objectives", index)), False))
+        texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(("objectives", index, "text")),
+                                  False))
     for path, value in _strings(assessment_doc.data):
         if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
             texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",)))

@@ -74,8 +74,12 @@ def _check(folder: Path, target: str, is_image: bool, found: dict[str, MediaFile
                 "course folder (not to the page)")
     if path not in found:
         file = folder / path
-        if file.is_symlink() or not file.is_file():
-            return (f"{path} does not exist in the course folder (or is a link)",
+        try:
+            inside = file.resolve().is_relative_to(folder.resolve() / MEDIA_FOLDER)
+        except (OSError, RuntimeError):  # a link loop
+            inside = False
+        if not inside or not file.is_file():
+            return (f"{path} does not exist in the course folder (or is a link out of {MEDIA_FOLDER}/)",
                     "add the file itself, or correct the path")
         found[path] = MediaFile(path, file.read_bytes())
     return None

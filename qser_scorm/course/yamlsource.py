@@ -19,9 +19,6 @@ try:  # the C parser is many times faster where PyYAML was built with libyaml
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _FastLoader
 
-#: libyaml's composer recurses in C and crashes the process on deeply nested flow collections
-#: (`[[[[...`); text with this many brackets is read by the Python parser, which fails cleanly.
-_FLOW_BRACKETS_FOR_C = 1000
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -30,7 +27,7 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 #: More values than any course needs; stops YAML alias bombs ("billion laughs") early.
 MAX_VALUES = 200_000
-#: Deeper than any course file; stops deeply nested input before Python's recursion limit.
+#: Deeper than any course file; stops deeply nested input before any parser recursion limit.
 MAX_DEPTH = 64
 
 
@@ -63,25 +60,12 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     except OSError as exc:
         raise CourseError.single(display_name, None, f"cannot read the file: {exc.strerror}") from None
     try:
-        brackets = text.count("[") + text.count("{")
-        node = yaml.compose(text, Loader=_FastLoader if brackets < _FLOW_BRACKETS_FOR_C else yaml.SafeLoader)
+        _refuse_deep_nesting(text, display_name)
+        node = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
-        # The context (e.g. the "[" of an unclosed list) is where the author must look; the
-        # parser notices the problem later, often on the next line.
-        mark = exc.context_mark or exc.problem_mark
-        problem = exc.problem or "invalid YAML"
-        if exc.context:
-            problem = f"{exc.context}; {problem}"
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
-            problem += f" (noticed on line {exc.problem_mark.line + 1})"
-        raise CourseError.single(display_name, mark.line + 1 if mark else None, f"YAML syntax error: {problem}",
-                                 "check indentation and quoting on this line and the one before; "
-                                 "text containing ': ' or starting with a special character needs quotes") from None
+        raise CourseError([_syntax_problem(exc, display_name)]) from None
     except yaml.YAMLError as exc:
         raise CourseError.single(display_name, None, f"YAML syntax error: {exc}") from None
-    except RecursionError:
-        raise CourseError.single(display_name, None, "nested too deeply to read",
-                                 f"a course file needs at most {MAX_DEPTH} levels of indentation") from None
     doc = YamlDocument(display_name, None)
     problems: list[Problem] = []
     doc.data = _construct(node, (), doc, problems) if node is not None else None
@@ -90,11 +74,43 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
     return doc
 
 
+def _refuse_deep_nesting(text: str, display_name: str) -> None:
+    """Stop at nesting deeper than MAX_DEPTH before composing: libyaml's composer recurses in C
+    and would crash the process on input such as ``[[[[...`` or ``- - - -...`` (the event parser
+    below does not recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_FastLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise CourseError.single(display_name, event.start_mark.line + 1,
+                                         f"nested more than {MAX_DEPTH} levels deep",
+                                         "a course file needs a few levels of indentation at most")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display_name: str) -> Problem:
+    """Name the line to look at: where an unclosed quote or bracket opened, else where the parser
+    stopped (the context of a block mapping is its first line, far from the mistake)."""
+    opened = exc.context_mark and exc.context and ("quoted" in exc.context or "flow" in exc.context)
+    mark = exc.context_mark if opened else exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if exc.context:
+        problem = f"{exc.context}; {problem}"
+    if opened and exc.problem_mark and exc.problem_mark.line != exc.context_mark.line:
+        problem += f" (noticed on line {exc.problem_mark.line + 1})"
+    return Problem(display_name, mark.line + 1 if mark else None, f"YAML syntax error: {problem}",
+                   "check indentation and quoting on this line and the one before; "
+                   "text containing ': ' or starting with a special character needs quotes")
+
+
 def _construct(node: yaml.Node, path: Path_, doc: YamlDocument, problems: list[Problem]):
-    line = node.start_mark.line + 1
+    # A block scalar (`key: |`) starts on the line after its indicator.
+    line = node.start_mark.line + (2 if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">") else 1)
     doc.lines[path] = line
-    if len(doc.lines) > MAX_VALUES or len(path) > MAX_DEPTH:
-        raise CourseError.single(doc.file, line, f"more than {MAX_VALUES:,} values or {MAX_DEPTH} levels of nesting",
+    if len(doc.lines) > MAX_VALUES:
+        raise CourseError.single(doc.file, line, f"more than {MAX_VALUES:,} values",
                                  "split the content, or remove repeated YAML aliases (*name)")
     if isinstance(node, yaml.MappingNode):
         result = {}
@@ -134,7 +150,7 @@ def _scalar(node: yaml.Node, doc: YamlDocument, problems: list[Problem]):
         return node.value
     try:
         return constructor(_SAFE, node)
-    except (ValueError, TypeError, yaml.YAMLError):
+    except Exception:  # noqa: BLE001 - PyYAML's converters raise KeyError, IndexError, ValueError...
         tag = node.tag.rsplit(":", 1)[-1]
         problems.append(Problem(doc.file, node.start_mark.line + 1, f"{node.value!r} is not a valid {tag}",
                                 f"remove the !!{tag} tag, or write a value of that type"))

@@ -23,7 +23,10 @@ Stop with Ctrl-C."""
                    "a loopback address or ADDRESS.")
 def preview_command(source: str, port: int, host: str) -> None:
     server = PreviewServer(source, host=host, port=port, echo=click.echo)
-    if not _is_loopback(host):
+    if host in ("0.0.0.0", "::"):
+        click.echo(f"note: listening on every interface, but answering only requests for localhost; to open the "
+                   "preview from another machine, give this computer's network address as --host.", err=True)
+    elif not _is_loopback(host):
         click.echo(f"warning: listening on {host}: other machines on the network can open the preview.", err=True)
     try:
         with server:

@@ -148,11 +148,12 @@ def _asset(name: str) -> bytes | None:
     return resource.read_bytes() if "/" not in name and resource.is_file() else None
 
 
-def host_allowed(header: str | None, host: str, port: int) -> bool:
+def host_allowed(header: str | None, host: str) -> bool:
     """Whether a ``Host`` header names this server: ``localhost``, a loopback address or ``host``
-    (what it was told to listen on), with ``port`` (80 when the header gives none)."""
+    (what it was told to listen on). Against DNS rebinding the name is what matters; any port is
+    fine, so forwarded ports (ssh -L, containers, editors) keep working."""
     match = _HOST_HEADER.fullmatch(header or "")
-    if not match or int(match["port"] or 80) != port:
+    if not match:
         return False
     name = match["name"].strip("[]").lower()
     if name in ("localhost", host.strip("[]").lower()):
@@ -211,11 +212,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _refused(self) -> bool:
         """Answer 400 to a request whose ``Host`` does not name this server (DNS rebinding)."""
-        hosts, port = self.headers.get_all("Host") or [], self.server.server_address[1]
-        if len(hosts) == 1 and host_allowed(hosts[0], self.listen_host, port):
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) == 1 and host_allowed(hosts[0], self.listen_host):
             return False
         self._send(f"400 Bad Request\nThe preview answers only at localhost, a loopback address or "
-                   f"{self.listen_host}, port {port}.\n".encode(), "text/plain", HTTPStatus.BAD_REQUEST)
+                   f"{self.listen_host}.\n".encode(), "text/plain", HTTPStatus.BAD_REQUEST)
         return True
 
     def _send_asset(self, name: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -222,7 +223,7 @@ def readable(value) -> dict | None:
         return value
     try:
         statement = Statement(value).as_version(XAPI_VERSION)
-    except (TypeError, ValueError, AttributeError, KeyError):
+    except Exception:  # noqa: BLE001 - tincan raises plain Exception too (e.g. for a bad duration)
         return None
     return statement if _fields_readable(statement) else None
 
@@ -235,8 +236,13 @@ def _fields_readable(statement) -> bool:
     score = (result.get("score") or {}) if isinstance(result, dict) else None
     return (isinstance(statement["verb"].get("id"), str) and _is_agent(statement["actor"])
             and isinstance(activity.get("id", ""), str) and _is_definition(activity.get("definition") or {})
-            and isinstance(score, dict) and all(isinstance(score.get(key, 0), (int, float)) for key in _SCORE_KEYS)
+            and isinstance(score, dict) and all(_is_number(score.get(key, 0)) for key in _SCORE_KEYS)
             and isinstance(context, dict) and isinstance(context.get("contextActivities") or {}, dict))
+
+
+def _is_number(value) -> bool:
+    """A finite JSON number: ``1e400`` reads as infinity and ``NaN`` is no number (Data 2.4.5.1)."""
+    return isinstance(value, (int, float)) and math.isfinite(value)
 
 
 def _is_agent(actor: dict) -> bool:
@@ -325,8 +331,7 @@ def _call_lrs(fetch, where: str, timeout: float):
         reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
         raise LrsError(f"Cannot connect to the LRS at {where}: {reason}.\n"
                        "Check the address given to --lrs and that the LRS is running.") from None
-    except (ValueError, TypeError, KeyError, AttributeError):
-        # tincan could not read the answer as a StatementsResult.
+    except Exception:  # noqa: BLE001 - tincan could not read the answer as a StatementsResult
         raise LrsError(f"The server at {where} did not answer with xAPI statements.\n"
                        "Check that --lrs is the LRS's xAPI endpoint (it often ends in /xAPI/).") from None
     if response.success:

@@ -108,7 +108,8 @@ def send(preview, method: str, path: str, hosts: list[str], headers: dict | None
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "LocalHost:{port}", "[::1]:{port}",
-                                  "127.0.0.2:{port}"])
+                                  "127.0.0.2:{port}", "127.0.0.1", "localhost:9000"],
+                         ids=["ip", "localhost", "case", "ipv6", "loopback-range", "no-port", "forwarded-port"])
 def test_requests_naming_the_preview_by_a_loopback_name_are_answered(shipped_preview, host):
     status, body = send(shipped_preview, "GET", "/__build", [host.format(port=shipped_preview.address[1])])
     assert status == 200
@@ -116,10 +117,9 @@ def test_requests_naming_the_preview_by_a_loopback_name_are_answered(shipped_pre
 
 
 @pytest.mark.parametrize("hosts", [
-    ["rebound.example:{port}"], ["rebound.example"], ["127.0.0.1"], ["127.0.0.1:1{port}"], ["localhost.:{port}"],
+    ["rebound.example:{port}"], ["rebound.example"], ["localhost.:{port}"],
     ["user@127.0.0.1:{port}"], ["127.0.0.1:{port}", "rebound.example:{port}"], [""], [],
-], ids=["other-name", "no-port", "default-port", "other-port", "trailing-dot", "user-info", "two-hosts", "empty",
-        "missing"])
+], ids=["other-name", "other-name-no-port", "trailing-dot", "user-info", "two-hosts", "empty", "missing"])
 @pytest.mark.parametrize(("method", "path"), [("GET", "/xapi/statements"), ("GET", "/course/index.html"),
                                               ("POST", "/xapi/statements")])
 def test_requests_naming_another_host_are_refused_dns_rebinding(shipped_preview, hosts, method, path):
@@ -136,10 +136,10 @@ def test_requests_naming_another_host_are_refused_dns_rebinding(shipped_preview,
 
 
 def test_the_host_given_with_host_is_answered_too():
-    assert host_allowed("preview.lan:8000", "preview.lan", 8000)
-    assert host_allowed("Preview.LAN:8000", "preview.lan", 8000)
-    assert not host_allowed("preview.lan:8000", "127.0.0.1", 8000)
-    assert host_allowed("localhost", "127.0.0.1", 80)
+    assert host_allowed("preview.lan:8000", "preview.lan")
+    assert host_allowed("Preview.LAN:8000", "preview.lan")
+    assert not host_allowed("preview.lan:8000", "127.0.0.1")
+    assert host_allowed("localhost", "127.0.0.1")
 
 
 @pytest.mark.parametrize(("length", "status"), [("-1", 400), ("abc", 400), ("1000001", 413)])
