@@ -39,15 +39,21 @@ function boot() {
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
+  const ended = () => {
+    $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
+    $("qser-notice").textContent = Qser.text("exit_notice");
+  };
   $("qser-exit").addEventListener("click", () => {
     save(false);
     finish();
-    $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
-    $("qser-notice").textContent = Qser.text("exit_notice");
+    ended();
   });
   window.addEventListener("pagehide", finish);
-  /* Back from the back/forward cache, the trackers have finished: start a new session. */
-  window.addEventListener("pageshow", (event) => event.persisted && location.reload());
+  /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
+     again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
+     an LMS a reload starts a new session. */
+  const inLms = trackerList[0].name === "scorm12";
+  window.addEventListener("pageshow", (event) => event.persisted && (inLms ? ended() : location.reload()));
 
   const resume = (progress, bookmark) => {
     if (progress) {

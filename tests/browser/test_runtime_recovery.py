@@ -41,6 +41,21 @@ def test_a_page_shown_again_from_the_back_forward_cache_starts_again(lms):
     assert page.evaluate("window.beforeTheCache") is None
 
 
+def test_an_lms_session_shown_again_from_the_back_forward_cache_ends_as_after_exit(lms):
+    session = lms.launch().ready()
+    frame = session.sco_frame
+    frame.evaluate("window.beforeTheCache = true")
+    # Leaving the page finishes the LMS session; coming back restores it (dispatched by hand, as above).
+    frame.evaluate("dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+    frame.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    session.sco.locator("#qser-notice", has_text="You can close this window now").wait_for()
+    session.page.wait_for_timeout(300)
+
+    assert frame.evaluate("window.beforeTheCache")  # not reloaded into a refused LMSInitialize
+    assert session.sco.locator("#qser-main").is_hidden()
+    assert (len(session.calls("LMSInitialize")), len(session.calls("LMSFinish"))) == (1, 1)
+
+
 def test_a_reflection_cut_to_255_characters_for_the_lms_never_ends_in_half_an_emoji(lms, course):
     reflection = next(q for q in course.assessment.questions if q.type == "reflection")
     text = "a" * 254 + "\N{GRINNING FACE}"  # the emoji takes UTF-16 units 255 and 256

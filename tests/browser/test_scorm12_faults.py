@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .learner import WRONG, CourseLearner, responses, run_course
-from .lms import TestLms
+from .lms import TestLms, returning_learner
 from .test_scorm12_resume import ANSWERED_FIRST, shown_answers
 
 
@@ -71,6 +71,35 @@ def test_progress_and_result_the_lms_never_stored_reach_it_on_the_next_launch(lm
     fourth = lms.relaunch(third).ready()
     assert fourth.sco_frame.evaluate("qser.state()") == state
     assert len(fourth.cmi()["interactions"]) == len(course.assessment.questions)
+
+
+def test_a_pass_the_lms_never_stored_survives_a_review_launch_and_reaches_it_next_time(lms, course):
+    first = lms.launch().ready()
+    CourseLearner(first.page, first.sco, course).next()
+    first.leave()
+    old = first.wait_finished()
+
+    first.attempt.down = True  # the pass below never reaches the LMS, LMSFinish's beacon included
+    second = lms.relaunch(first).ready()
+    learner = CourseLearner(second.page, second.sco, course)
+    learner.go_to("qser-assessment")
+    learner.answer_all(responses(course))
+    learner.submit()
+    second.leave()
+    assert second.attempt.wait_for(lambda a: a.refused_finishes >= 1), "LMSFinish sent nothing"
+    second.attempt.down = False
+
+    # The LMS opens the course for review (RTE 3.4.2 cmi.core.lesson_mode): no result is sent then.
+    review = lms.launch(returning=returning_learner(old) | {"cmi.core.lesson_mode": "review"},
+                        attempt=second.attempt).ready()
+    assert review.value("cmi.core.lesson_status") == ""
+    review.leave()
+    assert review.wait_finished(finishes=2)["core"]["lesson_status"] == "incomplete"
+
+    # The next normal launch still holds the pass in this browser and sends it.
+    again = lms.relaunch(review).ready()
+    assert again.attempt.wait_for(lambda a: a.last_cmi["core"]["lesson_status"] == "passed"), "the pass was lost"
+    assert float(again.cmi()["core"]["score"]["raw"]) == 100
 
 
 def test_a_stale_backup_never_overwrites_what_the_lms_got_from_another_session(lms, course, browser):

@@ -59,11 +59,12 @@ class XapiLaunch:
     lrs: object
     registration: str
     errors: list
+    actor: dict = None  #: the launch actor; None: LEARNER
 
     def open(self) -> Page:
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.goto(f"{self.server.origin}/sco/index.html?{launch_query(self.lrs, self.registration)}")
+        page.goto(f"{self.server.origin}/sco/index.html?{launch_query(self.lrs, self.registration, self.actor or LEARNER)}")
         page.wait_for_function("() => window.qser && window.qser.ready")
         page.evaluate("() => window.qser.ready.then(() => true)")
         return page

@@ -47,3 +47,26 @@ def test_credentials_the_lrs_denies_stop_the_sending_and_the_learner_is_told(xap
     assert outbox["requests"] == 1  # none after the refusal
     assert outbox["pending"] == 2  # initialized, the first course page: kept for the next launch
     assert lrs.statements(registration=xapi_launch.registration) == []
+
+
+def test_an_lrs_that_rejects_the_launch_itself_stops_the_sending_and_loses_nothing(xapi_launch, lrs, course):
+    # mbox_sha1sum must be 40 hex digits (xAPI Data 2.4.2.3): Ralph rejects every statement (422).
+    actor = {"objectType": "Agent", "name": "Maria Testperson", "mbox_sha1sum": "not-a-hash"}
+    xapi_launch.actor = actor
+    earlier = [dict(json.loads(s.to_json("1.0.3")), actor=actor)
+               for s in page_statements(course, xapi_launch.registration, 8)]
+    lrs_key = f"{lrs.endpoint}|{xapi_launch.registration}"
+    xapi_launch.context.add_init_script(
+        script=f"localStorage.setItem({json.dumps('qser-xapi-outbox:' + lrs_key)}, {json.dumps(json.dumps(earlier))})")
+
+    page = xapi_launch.open()
+    page.locator("#qser-notice", has_text="The learning record store (LRS) refused access").wait_for(timeout=20000)
+    requests = page.evaluate(OUTBOX_STATE)["requests"]
+    CourseLearner(page, page, course).next()
+    page.wait_for_timeout(1500)
+
+    outbox = page.evaluate(OUTBOX_STATE)
+    assert outbox["requests"] == requests <= 8  # a few halvings, paced, then nothing more
+    assert outbox["pending"] == len(earlier) + 2  # and "initialized", the first page: all kept
+    assert page.evaluate(f"localStorage.getItem({json.dumps('qser-xapi-rejected:' + lrs_key)})") is None
+    assert lrs.statements(registration=xapi_launch.registration) == []

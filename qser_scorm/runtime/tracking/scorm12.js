@@ -70,8 +70,10 @@ class Tracker {
 
   get dirty() { return Object.keys(this.unconfirmed).length > 0; }
 
-  /* Write the backup (once per batch of sets), or drop it when all is committed. */
+  /* Write the backup (once per batch of sets), or drop it when all is committed. A browse or
+     review launch leaves it alone: a result the LMS never got waits for the next normal launch. */
   keep() {
+    if (this.reviewing) return;
     if (this.dirty) this.backup.write({ base: this.base, sets: this.unconfirmed });
     else this.backup.clear();
   }
@@ -94,13 +96,14 @@ class Tracker {
   start() {
     /* The backup is newer only while the LMS still holds the suspend_data it grew from; else
        the LMS got it after all (by LMSFinish) or another session moved on. */
-    const saved = this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
+    this.reviewing = ["browse", "review"].includes(this.get("cmi.core.lesson_mode")); // RTE 3.4.2
+    const saved = !this.reviewing && this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
     const restore = (saved && saved.base === stored && saved.sets) || {};
     const value = (element) => restore[element] ?? this.get(element);
     const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
     /* Passed stays passed: later sessions may review, never downgrade. Browse and review launches
-       (RTE 3.4.2 cmi.core.lesson_mode) leave status and score to the LMS. */
-    this.keepResult = status === STATUS.PASSED || ["browse", "review"].includes(this.get("cmi.core.lesson_mode"));
+       leave status and score to the LMS. */
+    this.keepResult = status === STATUS.PASSED || this.reviewing;
     /* RTE 3.4.2: only the LMS sets "not attempted"; the SCO marks the first launch incomplete. */
     if (!this.keepResult && (status === STATUS.NOT_ATTEMPTED || status === "")) {
       this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);

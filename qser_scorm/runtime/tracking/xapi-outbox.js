@@ -9,7 +9,11 @@ const BATCH_MAX = 50; // statements per request; a full course run stays far bel
 const KEEPALIVE_BYTES = 60000; // Fetch keepalive bodies are limited to 64 KiB in total
 const TIMEOUT_MS = 10000;
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000, 30000, 60000];
-const REJECTED_MAX = 20; // statements kept for diagnosis
+const REJECTED_KEPT = 100; // statements kept for diagnosis; older ones are dropped with a warning
+const REJECTED_PAUSE_MS = 1000; // between the requests that isolate a rejected statement
+/* Statements rejected alone in a row, none stored between: the LRS refuses the launch itself
+   (its actor or registration), not one statement. */
+const REFUSALS_MAX = 3;
 /* Answers to a POST, by xAPI 1.0.3 Communication 3.2 (Error Codes). */
 const DONE = [200, 204, 409]; // stored, stored earlier, or an older copy of the same id is there
 /* 400 Bad Request (the LRS rejects a whole batch for one invalid statement, Communication 3.0),
@@ -22,8 +26,9 @@ const DENIED = [401, 403]; // the credentials of this launch are wrong or lack w
    add(statements) queues and persists them; flush() sends soon (calls in one tick share a
    request); flushNow() sends at once with keepalive, for pagehide. `stats.requests` counts
    the POSTs made. A rejected batch is halved until the statement at fault is alone; that one is
-   set aside under `rejectedKey`, the others go on. onDenied() is called once on 401 or 403,
-   after which this session sends nothing more (the queue waits for the next launch). */
+   held back, and set aside under `rejectedKey` once the LRS stores a later batch. onDenied() is
+   called once on 401 or 403, or after REFUSALS_MAX held statements, after which this session
+   sends nothing more (the whole queue waits for the next launch). */
 Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
   const store = Qser.storage(storageKey);
   let queue = store.read() || [];
@@ -33,6 +38,8 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
   let scheduled = null;
   let retry = null;
   let failures = 0;
+  let rejections = 0; // rejected requests since the last stored batch
+  let held = []; // [{status, statement}] rejected alone, still in the queue
   const stats = { requests: 0 };
 
   function persist() {
@@ -45,16 +52,30 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
     persist();
   }
 
-  function setAside(statement, status) {
-    Qser.warn("the LRS rejected a statement (HTTP " + status + "); it is kept under " + rejectedKey, statement);
+  /* The LRS stored other statements after these: they are at fault, not the launch. */
+  function setAside(entries) {
+    Qser.warn("the LRS rejected " + entries.length + " statement(s); they are kept under " + rejectedKey, entries);
     const rejected = Qser.storage(rejectedKey);
-    rejected.write((rejected.read() || []).concat([{ status: status, statement: statement }]).slice(-REJECTED_MAX));
-    remove([statement]);
+    const kept = (rejected.read() || []).concat(entries);
+    if (kept.length > REJECTED_KEPT) {
+      Qser.warn((kept.length - REJECTED_KEPT) + " older rejected statements dropped from " + rejectedKey);
+    }
+    rejected.write(kept.slice(-REJECTED_KEPT));
+    remove(entries.map((entry) => entry.statement));
     batchSize = BATCH_MAX;
   }
 
+  function stop(message) {
+    if (!denied) {
+      Qser.warn(message + "; statements wait for the next launch");
+      onDenied();
+    }
+    denied = true;
+  }
+
   function batchFor(keepalive) {
-    const batch = queue.slice(0, batchSize);
+    const waiting = new Set(held.map((entry) => entry.statement));
+    const batch = queue.filter((statement) => !waiting.has(statement)).slice(0, batchSize);
     while (keepalive && batch.length > 1 && JSON.stringify(batch).length > KEEPALIVE_BYTES) batch.pop();
     return batch;
   }
@@ -92,28 +113,33 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
     sending = false;
     if (DONE.includes(status)) {
       remove(batch);
+      rejections = 0;
+      if (held.length) setAside(held.splice(0));
     } else if (REJECTED.includes(status)) {
+      rejections += 1;
       if (batch.length > 1) batchSize = Math.ceil(batch.length / 2);
-      else setAside(batch[0], status);
-    } else if (DENIED.includes(status)) {
-      if (!denied) {
-        Qser.warn("the LRS refused the credentials (HTTP " + status + "); statements wait for the next launch");
-        onDenied();
+      else held.push({ status: status, statement: batch[0] });
+      if (held.length >= REFUSALS_MAX) {
+        return stop("the LRS refuses this launch's actor or registration (HTTP " + status + ")");
       }
-      denied = true;
-      return;
+      if (rejections > 1) return later(REJECTED_PAUSE_MS); // the first halving goes at once
+    } else if (DENIED.includes(status)) {
+      return stop("the LRS refused the credentials (HTTP " + status + ")");
     } else {
       failures += 1;
-      if (!retry) {
-        retry = setTimeout(() => {
-          retry = null;
-          send(false);
-        }, BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1]);
-      }
-      return;
+      return later(BACKOFF_MS[Math.min(failures, BACKOFF_MS.length) - 1]);
     }
     failures = 0;
     if (queue.length) schedule();
+  }
+
+  function later(delay) {
+    if (!retry) {
+      retry = setTimeout(() => {
+        retry = null;
+        send(false);
+      }, delay);
+    }
   }
 
   function schedule() {
