@@ -185,7 +185,7 @@ def _build_question(q: dict, source: Source) -> Question:
         weight=0.0 if q["type"] == "reflection" else float(q.get("weight", 1)),
         feedback_correct=feedback.get("correct", ""),
         feedback_wrong=feedback.get("wrong", ""),
-        options=tuple(Option(o["text"], o.get("correct", False), o.get("feedback", "")) for o in q.get("options", ())),
+        options=tuple(Option(o["text"], o.get("correct", False), o.get("feedback", ""), o.get("id", "")) for o in q.get("options", ())),
         answer=q.get("answer"),
         pairs=tuple(Pair(p["left"], p["right"]) for p in q.get("pairs", ())),
         items=tuple(q.get("items", ())),

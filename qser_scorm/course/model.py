@@ -50,6 +50,7 @@ class Option:
     text: str
     correct: bool = False
     feedback: str = ""
+    id: str = ""  #: the author's short id for LMS reports; "" for a slug of the text (responses.py)
 
 
 @dataclass(frozen=True)
