@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))  # for tests.report.simulate, when run as a script
 from click.testing import CliRunner  # noqa: E402
 
 from qser_scorm.report.aggregate import aggregate  # noqa: E402
-from qser_scorm.report.command import report_command  # noqa: E402
+from qser_scorm.commands.report import report_command  # noqa: E402
 from qser_scorm.report.csv import render_csv  # noqa: E402
 from qser_scorm.report.html import render_html  # noqa: E402
 from qser_scorm.report.read import read_statements_file  # noqa: E402

@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from qser_scorm.commands.build import build  # noqa: E402
+from qser_scorm.pipeline import build  # noqa: E402
 from qser_scorm.validate import validate_path  # noqa: E402
 from tests.validate.hostile import VALIDATE_PROBE as PROBE, write_many_entries, write_zero_bomb  # noqa: E402
 

@@ -8,8 +8,8 @@ __version__ = "0.1.0"
 
 
 def build(source="course_src", out="dist", targets=("scorm12",)):
-    """Build the course in ``source`` into ``out``; see :func:`qser_scorm.commands.build.build`."""
-    from .commands.build import build as _build
+    """Build the course in ``source`` into ``out``; see :func:`qser_scorm.pipeline.build`."""
+    from .pipeline import build as _build
 
     return _build(source, out, targets)
 

@@ -30,9 +30,9 @@ class _LazyGroup(click.Group):
     """A group whose other commands are imported only when used, so `build` starts fast."""
 
     LAZY = {
-        "validate": "qser_scorm.validate.command:validate_command",
-        "report": "qser_scorm.report.command:report_command",
-        "preview": "qser_scorm.preview.command:preview_command",
+        "validate": "qser_scorm.commands.validate:validate_command",
+        "report": "qser_scorm.commands.report:report_command",
+        "preview": "qser_scorm.commands.preview:preview_command",
     }
 
     def list_commands(self, ctx):
@@ -64,7 +64,7 @@ def cli() -> None:
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_user: str | None,
           embed_lrs_password: str | None, strict: bool) -> None:
-    from .commands.build import TARGETS, LrsLogin, build as run_build
+    from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
     if embed_lrs:
@@ -82,7 +82,7 @@ def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_u
 @click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 def check(source: str, strict: bool) -> None:
-    from .commands.build import check as run_check
+    from .pipeline import check as run_check
 
     course, warnings = run_check(source, strict)
     for warning in warnings:

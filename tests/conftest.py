@@ -11,8 +11,8 @@ from qser_scorm.__main__ import cli
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE_SRC = REPO / "course_src"
-SHARED = REPO.parent / "shared"
-SCHEMAS = SHARED / "scorm12" / "schemas"
+#: The official SCORM 1.2 XSDs, shipped as package data (qser_scorm/schemas/README.md).
+SCHEMAS = REPO / "qser_scorm" / "schemas" / "scorm12"
 
 pytest_plugins = ["tests.chromium", "tests.lrs"]
 

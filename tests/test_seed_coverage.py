@@ -8,9 +8,9 @@ import lxml.html
 import pytest
 
 import qser_scorm
-from tests.conftest import COURSE_SRC, SHARED
+from tests.conftest import COURSE_SRC, REPO
 
-SEED = SHARED / "seed" / "becoming-a-mentor.txt"
+SEED = REPO / "docs" / "source" / "becoming-a-mentor.txt"  # docs/source/README.md
 _MARKUP = re.compile(r"^(#+\s*|-\s+|\d+\.\s+)|\*\*")
 
 

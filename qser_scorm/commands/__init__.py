@@ -1,1 +1,1 @@
-"""Commands: each runs the pipeline stages for one CLI verb."""
+"""The CLI commands: each a thin click function that calls the pipeline or a domain package."""

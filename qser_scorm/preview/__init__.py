@@ -1,4 +1,1 @@
 """``qser-scorm preview``: the course served on loopback inside a strict SCORM 1.2 test LMS."""
-from .command import preview_command
-
-__all__ = ["preview_command"]

@@ -60,7 +60,7 @@ class SiteBuild:
 
 def build_site(source: Path) -> SiteBuild:
     """Load, check and render ``source``; raise :class:`CourseError` as ``qser-scorm build`` does."""
-    from ..commands.build import check
+    from ..pipeline import check
     from ..package.scorm12 import mastery_score
     from ..render import render_site
     from ..xapi.activities import course_iri

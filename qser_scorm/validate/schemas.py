@@ -1,6 +1,6 @@
 """Optional validation against the official SCORM 1.2 XSD files (``--schemas DIR``).
 
-How (see /work/shared/scorm12/examples/README.md): imscp alone rejects every adlcp:* item, so
+How: imscp alone rejects every adlcp:* item, so
 an in-memory wrapper schema imports imscp and adlcp together. The published imsmd schema does
 not compile in libxml2 (non-deterministic ##any wildcards), so a manifest with inline LOM is
 checked against a validation-only copy with ##other, written to a temporary folder only while

@@ -1,7 +1,7 @@
 """SCORM 1.2 data formats the tests hold the SCO's data to, stricter than scorm-again.
 
 scorm-again accepts some values that Moodle or the spec reject (its regex notes say so), so the
-tests check the formats themselves. Source: /work/shared/scorm12/REFERENCE.md (c), i.e. RTE 3.4.2
+tests check the formats themselves. Source: the SCORM 1.2 RTE 3.4.2
 data types and Moodle's scorm_12.js patterns.
 """
 from __future__ import annotations

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qser_scorm.report.command import report_command
+from qser_scorm.commands.report import report_command
 
 
 class Written:

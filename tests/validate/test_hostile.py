@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from qser_scorm.validate import Limits, UnusableInput, validate_path
-from qser_scorm.validate.command import validate_command
+from qser_scorm.commands.validate import validate_command
 from tests.conftest import REPO
 from tests.validate.hostile import VALIDATE_PROBE, write_many_entries, write_zero_bomb
 from tests.validate.packages import MANIFEST, good_files, write_folder, write_zip

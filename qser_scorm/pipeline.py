@@ -1,4 +1,4 @@
-"""``qser-scorm build``: load -> check -> render -> package -> write.
+"""The build pipeline: load -> check -> render -> package -> write (``qser-scorm build`` and ``check``).
 
 Everything is built and checked in memory first; only a build with no error writes, and it
 writes each file to a temporary name before renaming it (``package/archive.py``), so ``dist/``
@@ -11,11 +11,11 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..course.check import check_course
-from ..course.load import load_course
-from ..course.model import Course
-from ..errors import BuildError, CourseError, Problem
-from ..write import Artifact, write_artifacts
+from .course.check import check_course
+from .course.load import load_course
+from .course.model import Course
+from .errors import BuildError, CourseError, Problem
+from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
 TARGETS = ("scorm12", "xapi")
@@ -45,11 +45,11 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     """
     course, problems = check(source, strict)
     warnings = [p.format() for p in problems]
-    from ..render import render_site  # imported late: a failed load needs no templates
+    from .render import render_site  # imported late: a failed load needs no templates
 
     site = render_site(course)
     if embed_lrs:
-        from ..xapi import embed_lrs as bake
+        from .xapi import embed_lrs as bake
 
         site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
         warnings.append(warning)
@@ -76,11 +76,11 @@ def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Cour
 
 def _package(target: str, course, site) -> list[Artifact]:
     if target == "scorm12":
-        from ..package.scorm12 import package_scorm12
+        from .package.scorm12 import package_scorm12
 
         return [package_scorm12(course, site)]
     if target == "xapi":
-        from ..package.xapi import package_xapi
+        from .package.xapi import package_xapi
 
         return package_xapi(course, site)
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
@@ -88,7 +88,7 @@ def _package(target: str, course, site) -> list[Artifact]:
 
 def _refuse_nonconformant(artifacts: list[Artifact]) -> None:
     """Check each SCORM zip with the package validator: an error there is a bug in this tool."""
-    from ..validate import validate_files
+    from .validate import validate_files
 
     for artifact in artifacts:
         if not artifact.name.endswith("-scorm12.zip"):

@@ -5,7 +5,7 @@ import ipaddress
 
 import click
 
-from .server import PreviewServer
+from qser_scorm.preview.server import PreviewServer
 
 HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
 that plays a strict SCORM 1.2 LMS (the way Moodle checks values), with a panel of every API

@@ -10,10 +10,10 @@ import click
 from qser_scorm.errors import QserError
 from qser_scorm.write import Artifact, write_artifacts
 
-from .aggregate import Report, aggregate
-from .csv import render_csv
-from .html import render_html
-from .read import Skipped, StatementsFileError, mentions, read_lrs, read_statements_file
+from qser_scorm.report.aggregate import Report, aggregate
+from qser_scorm.report.csv import render_csv
+from qser_scorm.report.html import render_html
+from qser_scorm.report.read import Skipped, StatementsFileError, mentions, read_lrs, read_statements_file
 
 REPORT_HELP = """Write a report of the course's xAPI statements: report.html (charts, learners,
 questions, reflections) and learners.csv, questions.csv, reflections.csv in --out.
