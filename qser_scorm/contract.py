@@ -77,7 +77,6 @@ SCORM12_INTERACTION_TYPES = {
 #: SCORM 1.2 RTE 3.4.2 vocabularies the runtime reads and writes.
 SCORM12_STATUS = {"incomplete": "incomplete", "passed": "passed", "failed": "failed", "notAttempted": "not attempted"}
 SCORM12_EXIT = {"suspend": "suspend", "normal": ""}
-SCORM12_ENTRY_RESUME = "resume"
 #: cmi.core.lesson_mode values in which nothing the learner does may count, and cmi.core.credit.
 SCORM12_READ_ONLY_MODES = ("browse", "review")
 SCORM12_NO_CREDIT = "no-credit"
@@ -119,7 +118,6 @@ def runtime_constants() -> dict:
         "scorm12": {
             "status": SCORM12_STATUS,
             "exit": SCORM12_EXIT,
-            "entryResume": SCORM12_ENTRY_RESUME,
             "readOnlyModes": list(SCORM12_READ_ONLY_MODES),
             "noCredit": SCORM12_NO_CREDIT,
             "interactionType": SCORM12_INTERACTION_TYPES,

@@ -6,6 +6,14 @@
 
 const S = Qser.contract.scorm12, STATUS = S.status;
 const MAX_PARENTS = 7; /* as the ADL sample API finder */
+const NOT_IMPLEMENTED = "401"; /* RTE 3.3.2.2 error code */
+/* Parents whose _children list says which of their elements the LMS implements (RTE 3.4.4). */
+const PROBED = ["cmi.core", "cmi.interactions", "cmi.objectives"];
+const SESSION_TIME = "cmi.core.session_time";
+/* cmi.interactions.3.objectives.0.id -> cmi.interactions.n.objectives.n.id */
+const generic = (element) => element.replace(/\.\d+(?=\.)/g, ".n");
+/* cmi.interactions.3.objectives.0.id -> its parent (cmi.interactions) and its name there (objectives) */
+const PARTS = /^(cmi\.[a-z_]+)\.(?:\d+\.)?([a-z_]+)/;
 const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
 
 /* RTE 3.3.6.1 API discovery: this window and its parents, then the opener and its parents. */
@@ -41,6 +49,13 @@ class Tracker {
       questions: Object.fromEntries(course.questions.map((q) => [q.id, q])), responses: course.responses });
     this.finished = this.call("LMSInitialize", "") !== "true";
     if (this.finished) return;
+    /* What the LMS implements: a listed parent's other elements are never set; without a list,
+       an element the LMS once answers "not implemented" is not set again. */
+    this.children = Object.fromEntries(PROBED.map((parent) => {
+      const list = this.get(`${parent}._children`);
+      return [parent, list ? list.split(",").map((name) => name.trim()) : null];
+    }));
+    this.refused = new Set();
     /* Backup {base, sets}: the values set since the last good commit, and the LMS's suspend_data before them. */
     this.backup = Qser.storage(`qser:${course.id}:${this.get("cmi.core.student_id")}`);
     document.addEventListener("visibilitychange", () => {
@@ -51,10 +66,11 @@ class Tracker {
   /* On an LMS error code or exception: log it, answer "" (get) or "false". */
   call(method, ...args) {
     try {
-      const result = String(this.api[method](...args)), code = String(this.api.LMSGetLastError());
+      const result = String(this.api[method](...args)), code = this.lastError = String(this.api.LMSGetLastError());
       if (code === "0" || code === "") return result;
       Qser.warn(`${method}(${args.join(", ")}): error ${code} ${this.api.LMSGetErrorString(code)}`);
     } catch (error) {
+      this.lastError = "";
       Qser.warn(`${method} threw`, error);
     }
     return method === "LMSGetValue" ? "" : "false";
@@ -62,11 +78,29 @@ class Tracker {
 
   get(element) { return this.call("LMSGetValue", element); }
 
+  /* Listed in its parent's _children (or no list), and not refused as not implemented. */
+  supports(element) {
+    const [, parent, name] = element.match(PARTS) || [];
+    const listed = this.children[parent];
+    return !this.refused.has(generic(element)) && (!listed || listed.includes(name));
+  }
+
   set(element, value) {
     value = String(value);
-    if (this.finished || this.readOnly || this.last[element] === value) return;
+    if (this.finished || this.readOnly || this.last[element] === value || !this.supports(element)) return;
     this.unconfirmed[element] = value;
     if (this.call("LMSSetValue", element, value) === "true") this.last[element] = value;
+    else if (this.lastError === NOT_IMPLEMENTED) {
+      this.refused.add(generic(element));
+      delete this.unconfirmed[element];
+    }
+  }
+
+  /* With every commit, so a lost LMSFinish loses only the time since the last commit; the LMS adds
+     the last value to total_time once, at LMSFinish (Moodle's TotalTime(), scorm-again). Not backed
+     up: it belongs to this session. */
+  setSessionTime() {
+    if (!this.readOnly && this.supports(SESSION_TIME)) this.call("LMSSetValue", SESSION_TIME, timespan(Date.now() - this.startedAt));
   }
 
   get dirty() { return Object.keys(this.unconfirmed).length > 0; }
@@ -84,6 +118,7 @@ class Tracker {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.finished || !this.dirty) return;
+    this.setSessionTime();
     if (this.call("LMSCommit", "") === "true") {
       Object.assign(this, { retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
       this.base = this.last["cmi.suspend_data"] ?? this.base;
@@ -115,11 +150,11 @@ class Tracker {
     for (const [element, kept] of Object.entries(restore)) this.set(element, kept);
     this.interactions = Number(this.get("cmi.interactions._count")) || 0; /* restored ones included */
     this.commit();
-    /* RTE 3.4.2 cmi.core.entry; a decided course, or a read-only launch, restarts at the overview
-       with what is stored. */
-    const resume = this.get("cmi.core.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
-    return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
+    /* Saved state resumes, whatever cmi.core.entry says (Chamilo reads resume on a first launch;
+       main starts fresh when the state cannot be read); a decided course restarts at the overview. */
+    const state = value("cmi.suspend_data");
+    if (!state) return Promise.resolve(null);
+    return Promise.resolve({ state, location: decided ? "" : value("cmi.core.lesson_location") });
   }
 
   save({ state, location, pageChanged }) {
@@ -170,12 +205,13 @@ class Tracker {
     this.set(`${prefix}score.raw`, percent);
   }
 
-  /* No LMSCommit: LMSFinish persists (RTE 3.3), and a sync commit fails during page dismissal.
-     session_time belongs to this session: not backed up. */
-  finish({ completed }) {
+  /* On an explicit Exit, LMSCommit first: some LMSs keep only committed data (Chamilo). On a page
+     dismissal no commit: LMSFinish persists (RTE 3.3), and a sync commit fails during dismissal. */
+  finish({ completed, explicit }) {
     if (this.finished) return;
-    if (!this.readOnly) this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
+    if (explicit) this.commit();
+    this.setSessionTime();
     this.keep();
     clearTimeout(this.timer);
     this.finished = true;
