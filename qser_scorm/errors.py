@@ -22,6 +22,8 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  #: "error" stops the build, "warning" is printed only
+    code: str = ""  #: a stable code where there is one (the validator's QSnnn)
+    key_path: tuple = ()  #: the keys leading to the value at fault, e.g. ("questions", 2, "options")
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

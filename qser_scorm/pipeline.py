@@ -87,16 +87,18 @@ def _package(target: str, course, site) -> list[Artifact]:
 
 
 def _refuse_nonconformant(artifacts: list[Artifact]) -> None:
-    """Check each SCORM zip with the package validator: an error there is a bug in this tool."""
-    from .validate import validate_files
+    """Check each package the build made with the validator, for the kind it detects (SCORM 1.2,
+    SCORM 2004, cmi5, Tin Can) and as a strict LMS would: an error there is a bug in this tool."""
+    from .validate import validate
 
     for artifact in artifacts:
-        if not artifact.name.endswith("-scorm12.zip"):
+        if not artifact.name.endswith(".zip"):
             continue
         with zipfile.ZipFile(io.BytesIO(artifact.data)) as archive:
             files = {name: archive.read(name) for name in archive.namelist()}
-        errors = [f for f in validate_files(files) if f.severity == "error"]
+        report = validate(files, lms="strict")
+        errors = [f for f in report.findings if f.is_error]
         if errors:
             details = "\n".join(f"  {f.code} {f.where}: {f.message}" for f in errors)
-            raise BuildError(f"{artifact.name} would not be a conformant SCORM 1.2 package; nothing was written."
-                             f"\nPlease report this as a bug of qser-scorm:\n{details}")
+            raise BuildError(f"{artifact.name} would not be a conformant {report.kind.name} package; nothing was "
+                             f"written.\nPlease report this as a bug of qser-scorm:\n{details}")

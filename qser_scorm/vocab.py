@@ -13,3 +13,7 @@ XML = "http://www.w3.org/XML/1998/namespace"
 
 #: The page every package launches: the one SCO of the SCORM package, the Tin Can launch file.
 LAUNCH_FILE = "index.html"
+
+#: The Tin Can package descriptor at the package root, and its namespace.
+TINCAN_XML = "tincan.xml"
+TINCAN_NS = "http://projecttincan.com/tincan.xsd"

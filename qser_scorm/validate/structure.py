@@ -51,7 +51,6 @@ ADLCP_ELEMENTS: dict[str, int | None] = {
     "datafromlms": 255, "masteryscore": 200, "schema": 100, "schemaversion": 20,
 }
 TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "continue,no message")
-SCORM_TYPES = ("sco", "asset")
 CMI_TIMESPAN = re.compile(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?")  # SCORM 1.2 RTE 3.4.2: CMITimespan
 # xs:NCName, approximated with Unicode word characters
 NCNAME = re.compile(r"[^\W\d][\w.\-\u00B7\u0300-\u036F\u203F\u2040]*")
@@ -71,7 +70,7 @@ def check_structure(manifest: Manifest) -> list[Finding]:
             findings += _check_length(element, name.localname, TEXT_MAX_LENGTH[name.localname])
         elif namespace == ADLCP and name.localname in ADLCP_ELEMENTS:
             findings += _check_adlcp_element(element, name.localname)
-    findings += _check_identifiers(manifest)
+    findings += check_identifiers(manifest)
     return findings
 
 
@@ -133,15 +132,11 @@ def _check_attributes(element: etree._Element, local: str) -> list[Finding]:
     findings, allowed = [], ATTRIBUTES.get(local, {})
     for key, value in element.attrib.items():
         name = etree.QName(key)
-        if name.namespace == ADLCP and name.localname == "scormtype":
-            if value not in SCORM_TYPES:
-                hint = (f"write adlcp:scormtype=\"{value.strip().lower()}\" (lower case)"
-                        if value.strip().lower() in SCORM_TYPES else "use \"sco\" (it talks to the LMS) or \"asset\"")
-                findings.append(finding("QS107", f"adlcp:scormtype is {printable(value)!r}, not 'sco' or 'asset'; "
-                                        "LMSs compare it literally", where(element), hint))
-        elif name.namespace == XSI or (name.namespace == XML and name.localname == "base" and local in XML_BASE_ALLOWED):
+        if (name.namespace == ADLCP and name.localname.lower() == "scormtype"  # checked in rules.py
+                or name.namespace == XSI
+                or (name.namespace == XML and name.localname == "base" and local in XML_BASE_ALLOWED)):
             continue
-        elif name.namespace is not None or name.localname not in allowed:
+        if name.namespace is not None or name.localname not in allowed:
             findings.append(finding(
                 "QS101", f"attribute {printable(key)!r} is not allowed on <{local}>", where(element),
                 f"<{local}> takes {', '.join(allowed) or 'no attributes of its own'}; remove the others"))
@@ -186,7 +181,7 @@ def _check_adlcp_element(element: etree._Element, local: str) -> list[Finding]:
     return findings
 
 
-def _check_identifiers(manifest: Manifest) -> list[Finding]:
+def check_identifiers(manifest: Manifest) -> list[Finding]:
     findings, seen = [], {}
     identified = [manifest.root] + [e for local in ("organization", "item", "resource", "manifest")
                                     for e in manifest.iter(local) if e is not manifest.root]
