@@ -106,7 +106,7 @@ CATALOGUE: dict[str, Rule] = {
     "QS223": _rule(_W, "sequencing that Moodle does not follow", _W,
                    moodle="follows flow navigation only; it ignores sequencing collections, IDRef and "
                    "global objectives", strict="runs the sequencing as written"),
-    "QS224": _rule(_W, "sequencing objective reference that names nothing"),
+    "QS224": _rule(_W, "imsss:sequencing IDRef that names no shared sequencing"),
     "QS240": _rule(_E, "cmi5 AU whose url names a file absent from the package"),
     "QS241": _rule(_W, "cmi5 moveOn and masteryScore that do not fit together", _W),
     "QS242": _rule(_E, "cmi5 or Tin Can id that is not an absolute IRI"),
