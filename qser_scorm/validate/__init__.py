@@ -110,7 +110,7 @@ def _check_scorm(inventory: Inventory, with_schemas: bool, override: Path | None
     findings += check_rules(manifest, inventory.names)
     if with_schemas:
         findings += _against_schemas(manifest.root, kind.id, override)
-    findings += check_launch_pages(inventory, sco_launch_pages(manifest), scorm=True)
+    findings += check_launch_pages(inventory, sco_launch_pages(manifest), scorm=manifest.dialect.version)
     return kind, findings
 
 
@@ -124,7 +124,7 @@ def _check_xapi(inventory: Inventory, with_schemas: bool, override: Path | None)
     findings += more
     if with_schemas and kind.id == "cmi5":
         findings += _against_schemas(root, "cmi5", override)
-    return kind, findings + check_launch_pages(inventory, pages, scorm=False)
+    return kind, findings + check_launch_pages(inventory, pages, scorm=None)
 
 
 def _against_schemas(root, kind_id: str, override: Path | None) -> list[Finding]:

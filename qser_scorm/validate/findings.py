@@ -121,8 +121,12 @@ CATALOGUE: dict[str, Rule] = {
     "QS271": _rule(_W, "launch page or its style sheet refers to a file absent from the package", _W),
     "QS272": _rule(_W, "launch page never looks for the SCORM API", _W,
                    moodle="shows the page, and records nothing but 'attempted'"),
+    "QS273": _rule(_E, "launch page looks only for the API of the other SCORM version"),
     "QS301": _rule(_W, "first item of the default organization is not a SCO", _W),
     "QS302": _rule(_E, "identifier longer than 255 characters"),
+    "QS304": _rule(_E, "manifest names Moodle cannot read: a prefix on the CP elements, or not adlcp: on the SCO marker",
+                   _W, moodle="matches element and attribute names with their literal prefix (it is not "
+                   "namespace-aware)", strict="reads namespaces, whatever the prefix"),
     "QS303": _rule(_W, "package larger than Moodle's default upload limit", _W,
                    moodle="refuses uploads over the PHP limit (upload_max_filesize, 2 MB in a default "
                    "PHP) unless the site admin raised it", app="downloads the whole package before it starts"),

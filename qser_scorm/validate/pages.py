@@ -23,8 +23,10 @@ SCRIPT, STYLE, FRAME, FILE = "script", "style sheet", "frame", "file"
 _SRC_TAGS = {"script": SCRIPT, "iframe": FRAME, "frame": FRAME, "img": FILE, "source": FILE, "audio": FILE,
              "video": FILE, "embed": FILE, "track": FILE, "input": FILE}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
-#: RTE 3.1 (1.2) and 3.1 (2004): the names a SCO's script uses to find and start the API
+#: the names a SCO's script uses to find and start the API: SCORM 1.2 RTE 3.3 (window.API,
+#: LMSInitialize) and SCORM 2004 RTE 3.1 (window.API_1484_11, Initialize)
 SCORM_API = re.compile(r"\b(API_1484_11|API|LMSInitialize|Initialize)\b")
+API_OF = {"1.2": re.compile(r"\b(API|LMSInitialize)\b"), "2004": re.compile(r"\bAPI_1484_11\b")}
 #: an HTTP Basic token or a password written as a value: LRS credentials in plain text
 CREDENTIALS = re.compile(r"""Basic\s+[A-Za-z0-9+/]{12,}={0,2}|["']?password["']?\s*[:=]\s*["'][^"'\s]{3,}["']""",
                          re.I)
@@ -117,9 +119,10 @@ class PageCheck:
     texts: dict[str, str] = field(default_factory=dict)  #: file -> text read (page, script, style)
 
 
-def check_launch_pages(inventory: Inventory, pages: list[str], scorm: bool) -> list[Finding]:
-    """QS270/QS271 for missing references, QS272 (SCORM only) for a page that never names the
-    API, QS260 for credentials in any file read."""
+def check_launch_pages(inventory: Inventory, pages: list[str], scorm: str | None) -> list[Finding]:
+    """QS270/QS271 for missing references, QS260 for credentials in any file read; for a SCORM
+    package (``scorm`` is its version, "1.2" or "2004"), QS272 for a page that never names the
+    API and QS273 for one that names only the other version's."""
     check = PageCheck()
     for page in sorted(set(pages))[:MAX_PAGES]:
         if not page.lower().endswith((".html", ".htm", ".xhtml", ".xht")):
@@ -140,12 +143,22 @@ def check_launch_pages(inventory: Inventory, pages: list[str], scorm: bool) -> l
                     script_texts += [_text(inventory, p, check) for r, p in
                                      _present_references(inventory, path, frame, check, launch=False)
                                      if r.role == SCRIPT]
-        if scorm and not any(SCORM_API.search(text) for text in script_texts):
+        if scorm is None:
+            continue
+        if not any(SCORM_API.search(text) for text in script_texts):
             check.findings.append(finding(
                 "QS272", f"the launch page {printable(page)!r} and the scripts it loads never name the SCORM API "
                 "(API, API_1484_11, LMSInitialize or Initialize): this package will not report to the LMS",
                 page, "load the SCORM wrapper script your authoring tool publishes (often missing when the "
                 "course was published for the web instead of for an LMS), or publish it again for SCORM"))
+        elif not any(API_OF[scorm].search(text) for text in script_texts):
+            other = "2004" if scorm == "1.2" else "1.2"
+            check.findings.append(finding(
+                "QS273", f"the launch page {printable(page)!r} and its scripts look only for the SCORM {other} API "
+                f"({'API_1484_11' if other == '2004' else 'API, LMSInitialize'}), but the manifest declares SCORM "
+                f"{scorm}: the LMS offers the other API, and nothing is tracked", page,
+                f"publish the course again for SCORM {scorm}, or use the SCORM {other} manifest your authoring tool "
+                "writes with it"))
     for file, text in check.texts.items():
         if CREDENTIALS.search(text):
             check.findings.append(finding(

@@ -53,7 +53,7 @@ def resolve(href: str, *bases: str) -> Href:
 def check_rules(manifest: Manifest, names: set[str]) -> list[Finding]:
     """Every rule the schemas cannot express, given the files present in the package."""
     resources = {r.get("identifier"): r for r in manifest.iter("resource")}
-    findings = _check_version(manifest)
+    findings = _check_version(manifest) + _check_prefixes(manifest, resources)
     findings += _check_references(manifest, resources)
     findings += _check_resources(manifest, resources)
     findings += _check_files(manifest, resources, names)
@@ -95,6 +95,25 @@ def _check_version(manifest: Manifest) -> list[Finding]:
             "start the manifest with <metadata><schema>ADL SCORM</schema><schemaversion>"
             f"{'1.2' if manifest.dialect.version == '1.2' else '2004 4th Edition'}</schemaversion></metadata>"))
     return findings
+
+
+def _check_prefixes(manifest: Manifest, resources: dict) -> list[Finding]:
+    """Moodle's manifest parser upper-cases names with their prefix and matches MANIFEST,
+    ADLCP:SCORMTYPE... literally (mod/scorm/datamodels/scormlib.php), so other prefixes hide them."""
+    if manifest.root.prefix:
+        return [finding("QS304", f"the manifest's elements carry the prefix {printable(manifest.root.prefix)!r} "
+                        f"(<{printable(manifest.root.prefix)}:manifest>); Moodle finds no course in it", where(manifest.root),
+                        f"declare the IMS CP namespace as the default: <manifest xmlns=\"{manifest.cp}\">")]
+    for resource in resources.values():
+        if manifest.scorm_type(resource) is not None:
+            prefixes = [prefix for prefix, uri in resource.nsmap.items() if uri == manifest.dialect.adlcp]
+            if "adlcp" not in prefixes:
+                return [finding(
+                    "QS304", f"the ADL namespace has the prefix {printable(prefixes[0] if prefixes else '')!r}, not "
+                    "'adlcp'; Moodle reads only adlcp:scormtype literally, so it sees no SCO and tracks nothing",
+                    where(resource), f"declare xmlns:adlcp=\"{manifest.dialect.adlcp}\" and write adlcp:"
+                    f"{manifest.dialect.scorm_type}")]
+    return []
 
 
 def _child_text(manifest: Manifest, element: etree._Element, local: str) -> str | None:

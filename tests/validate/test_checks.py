@@ -141,11 +141,13 @@ CASES = {
                    b'<script src="js/quiz.js"></script><link rel="stylesheet" href="css/site.css">'),
     "QS271": _page(good_files()["index.html"] + b'<img src="images/logo.png" alt="">'),
     "QS272": lambda _: validate_files({**good_files(), "js/quiz.js": b"document.title = 'a web page';"}),
+    "QS273": lambda _: validate_files({**good_files(), "js/quiz.js": b"window.parent.API_1484_11.Initialize('');"}),
     "QS301": lambda _: validate_files(good_files(MANIFEST.replace(
         '<item identifier="ITEM-1"', '<item identifier="ITEM-0" identifierref="RES-LIB"><title>Style</title></item>'
         '<item identifier="ITEM-1"').replace('adlcp:scormtype="asset"', 'adlcp:scormtype="asset" href="css/site.css"'))),
     "QS302": lambda _: validate_files(broken('identifier="ITEM-1"', f'identifier="I{"x" * 300}"')),
     "QS303": _large_zip,
+    "QS304": lambda _: validate_files(good_files(MANIFEST.replace("adlcp:", "adl:").replace("xmlns:adlcp=", "xmlns:adl="))),
     "QS401": lambda _: validate_files(broken("</metadata>", MISSPELT_LOM)),
 }
 
