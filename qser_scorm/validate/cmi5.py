@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import where
+from qser_scorm.validate.manifest import dangling, repeated, where
 from qser_scorm.validate.rules import resolve
 from qser_scorm.validate.schemas import CMI5
 
@@ -31,30 +31,25 @@ def check_cmi5(root: etree._Element, names: set[str]) -> tuple[list[Finding], li
                         f"in namespace {printable(etree.QName(root).namespace or '(none)')!r}, not a cmi5 "
                         "<courseStructure>", where(root),
                         f"start {DESCRIPTOR} with <courseStructure xmlns=\"{CMI5}\">")], []
-    findings, pages, seen = [], [], {}
-    for element in root.iter(_tag("course"), _tag("block"), _tag("au"), _tag("objective")):
-        identifier = element.get("id")
-        if identifier is None:
-            continue  # an objective reference (idref), or left to the XSD
-        local = etree.QName(element).localname
+    findings, pages = [], []
+    identified = [e for e in root.iter(_tag("course"), _tag("block"), _tag("au"), _tag("objective"))
+                  if e.get("id") is not None]  # an objective reference has an idref instead
+    for element in identified:
+        identifier, local = element.get("id"), etree.QName(element).localname
         if not ABSOLUTE_IRI.fullmatch(identifier.strip()):
             findings.append(finding(
                 "QS242", f"the {local} id {printable(identifier)!r} is not an absolute IRI; cmi5 LMSs use it as the "
                 "publisher id in xAPI statements and refuse relative ids", where(element),
                 "use an IRI you control, e.g. https://example.org/courses/<course>/" + local))
-        if identifier in seen:
-            findings.append(finding(
-                "QS243", f"the id {printable(identifier)!r} is also used on line {seen[identifier]}; each course, "
-                "block, AU and objective needs its own id", where(element), "give each element its own id"))
-        else:
-            seen[identifier] = element.sourceline
+    for element, identifier, first in repeated(identified, "id"):
+        findings.append(finding(
+            "QS243", f"the id {printable(identifier)!r} is also used on line {first}; each course, block, AU and "
+            "objective needs its own id", where(element), "give each element its own id"))
     objective_ids = {o.get("id") for o in root.iterfind(f"{_tag('objectives')}/{_tag('objective')}")}
-    for reference in root.iter(_tag("objective")):
-        idref = reference.get("idref")
-        if idref is not None and idref not in objective_ids:
-            findings.append(finding(
-                "QS244", f"objective idref {printable(idref)!r} names no objective of the course", where(reference),
-                "point idref at an <objective id> in the course's <objectives>"))
+    for reference, idref in dangling(list(root.iter(_tag("objective"))), "idref", objective_ids):
+        findings.append(finding(
+            "QS244", f"objective idref {printable(idref)!r} names no objective of the course", where(reference),
+            "point idref at an <objective id> in the course's <objectives>"))
     for au in root.iter(_tag("au")):
         findings += _check_au(au, names, pages)
     return findings, pages

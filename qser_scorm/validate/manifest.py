@@ -75,6 +75,27 @@ def where(element: etree._Element | None) -> Place:
     return (element.getroottree().docinfo.URL or MANIFEST, element.sourceline)
 
 
+def repeated(elements: list[etree._Element], attribute: str) -> list[tuple[etree._Element, str, int | None]]:
+    """(element, value, line of its first use) for each element whose attribute value an earlier
+    element (in document order) already has."""
+    findings, seen = [], {}
+    for element in sorted(elements, key=lambda e: e.sourceline or 0):
+        value = element.get(attribute)
+        if value is None:
+            continue
+        if value in seen:
+            findings.append((element, value, seen[value]))
+        else:
+            seen[value] = element.sourceline
+    return findings
+
+
+def dangling(elements: list[etree._Element], attribute: str, known: set) -> list[tuple[etree._Element, str]]:
+    """(element, value) for each element whose reference attribute names nothing in known."""
+    return [(element, element.get(attribute)) for element in elements
+            if element.get(attribute) is not None and element.get(attribute) not in known]
+
+
 def locate(inventory: Inventory) -> Finding:
     """QS010 for a package with no descriptor at its root, with a hint naming what it has instead."""
     descriptors = ("imsmanifest.xml", "cmi5.xml", "tincan.xml")

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import SCORM_2004_SCHEMAVERSION, Manifest, schemaversion, where
+from qser_scorm.validate.manifest import SCORM_2004_SCHEMAVERSION, Manifest, dangling, schemaversion, where
 from qser_scorm.vocab import MANIFEST, XML
 
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".xht")
@@ -131,19 +131,15 @@ def _check_references(manifest: Manifest, resources: dict) -> list[Finding]:
                 "QS201", f"organizations@default is {printable(default)!r}, but no organization has that "
                 "identifier; LMSs then find no course structure", where(organizations),
                 f"set default to one of: {', '.join(sorted(map(printable, filter(None, organization_ids)))) or '(none)'}"))
-    for item in manifest.iter("item"):
-        ref = item.get("identifierref")
-        if ref is not None and ref not in resources:
-            findings.append(finding(
-                "QS202", f"item {printable(item.get('identifier', ''))!r} points at resource {printable(ref)!r}, "
-                "which does not exist; the LMS cannot launch it", where(item),
-                "point identifierref at a <resource identifier> of this manifest"))
-    for dependency in manifest.iter("dependency"):
-        ref = dependency.get("identifierref")
-        if ref is not None and ref not in resources:
-            findings.append(finding(
-                "QS203", f"dependency on resource {printable(ref)!r}, which does not exist", where(dependency),
-                "point identifierref at a <resource identifier>, or remove the <dependency>"))
+    for item, ref in dangling(manifest.iter("item"), "identifierref", set(resources)):
+        findings.append(finding(
+            "QS202", f"item {printable(item.get('identifier', ''))!r} points at resource {printable(ref)!r}, "
+            "which does not exist; the LMS cannot launch it", where(item),
+            "point identifierref at a <resource identifier> of this manifest"))
+    for dependency, ref in dangling(manifest.iter("dependency"), "identifierref", set(resources)):
+        findings.append(finding(
+            "QS203", f"dependency on resource {printable(ref)!r}, which does not exist", where(dependency),
+            "point identifierref at a <resource identifier>, or remove the <dependency>"))
     for titled in manifest.iter("organization") + manifest.iter("item"):
         if not _child_text(manifest, titled, "title"):
             findings.append(finding(

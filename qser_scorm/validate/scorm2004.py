@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import ADLSEQ, IMSSS, Manifest, where
+from qser_scorm.validate.manifest import ADLSEQ, IMSSS, Manifest, dangling, where
 from qser_scorm.validate.rules import DECIMAL
 from qser_scorm.validate.structure import check_identifiers
 
@@ -117,13 +117,11 @@ def _sequencing(manifest: Manifest) -> list[Finding]:
             "QS223", "the manifest has an imsss:sequencingCollection; Moodle does not read it, so the sequencing "
             "there does not apply in Moodle", where(collection),
             "write the sequencing each item needs inside the item's own <imsss:sequencing>"))
-    for sequencing in manifest.root.iter(_imsss("sequencing")):
-        reference = sequencing.get("IDRef")
-        if reference is not None and reference not in named:
-            findings.append(finding(
-                "QS224", f"imsss:sequencing IDRef={printable(reference)!r} names no sequencing of the "
-                "sequencingCollection; strict LMSs refuse the package", where(sequencing),
-                "point IDRef at the ID of a <imsss:sequencing> in <imsss:sequencingCollection>, or remove it"))
+    for sequencing, reference in dangling(list(manifest.root.iter(_imsss("sequencing"))), "IDRef", named):
+        findings.append(finding(
+            "QS224", f"imsss:sequencing IDRef={printable(reference)!r} names no sequencing of the "
+            "sequencingCollection; strict LMSs refuse the package", where(sequencing),
+            "point IDRef at the ID of a <imsss:sequencing> in <imsss:sequencingCollection>, or remove it"))
     scos = sum(1 for item in manifest.iter("item") if item.get("identifierref"))
     shared = [e for e in manifest.root.iter(_imsss("mapInfo"), f"{{{ADLSEQ}}}objectivesGlobalToSystem")]
     if scos > 1 and shared:

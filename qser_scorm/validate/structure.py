@@ -13,7 +13,7 @@ from collections import Counter
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import Manifest, where
+from qser_scorm.validate.manifest import Manifest, repeated, where
 from qser_scorm.vocab import ADLCP, IMSMD, XML, XSI
 
 #: imscp content models: the children each element may hold, in order, before its
@@ -182,27 +182,28 @@ def _check_adlcp_element(element: etree._Element, local: str) -> list[Finding]:
 
 
 def check_identifiers(manifest: Manifest) -> list[Finding]:
-    findings, seen = [], {}
+    findings = []
     identified = [manifest.root] + [e for local in ("organization", "item", "resource", "manifest")
                                     for e in manifest.iter(local) if e is not manifest.root]
-    for element in sorted(identified, key=lambda e: e.sourceline or 0):
+    for element in identified:
         identifier = element.get("identifier")
         if identifier is None:
             continue
-        shown = printable(identifier[:80]) + ("..." if len(identifier) > 80 else "")
         if not NCNAME.fullmatch(identifier):
             findings.append(finding(
-                "QS104", f"identifier {shown!r} is not a valid XML ID (it must start with a letter or '_' and "
-                "hold only letters, digits, '.', '-' and '_')", where(element),
+                "QS104", f"identifier {_shown(identifier)!r} is not a valid XML ID (it must start with a letter or "
+                "'_' and hold only letters, digits, '.', '-' and '_')", where(element),
                 "derive identifiers from a fixed prefix plus the course id, e.g. 'ITEM-' + id"))
         if len(identifier) > MOODLE_IDENTIFIER_MAX:
             findings.append(finding(
-                "QS302", f"identifier {shown!r} has {len(identifier)} characters; Moodle stores at most "
+                "QS302", f"identifier {_shown(identifier)!r} has {len(identifier)} characters; Moodle stores at most "
                 f"{MOODLE_IDENTIFIER_MAX} and the import fails", where(element), "use a shorter identifier"))
-        if identifier in seen:
-            findings.append(finding(
-                "QS105", f"identifier {shown!r} is also used on line {seen[identifier]}; all identifiers in a "
-                "manifest share one namespace", where(element), "give each element its own identifier"))
-        else:
-            seen[identifier] = element.sourceline
+    for element, identifier, first in repeated(identified, "identifier"):
+        findings.append(finding(
+            "QS105", f"identifier {_shown(identifier)!r} is also used on line {first}; all identifiers in a "
+            "manifest share one namespace", where(element), "give each element its own identifier"))
     return findings
+
+
+def _shown(identifier: str) -> str:
+    return printable(identifier[:80]) + ("..." if len(identifier) > 80 else "")

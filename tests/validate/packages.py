@@ -4,6 +4,20 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+#: the resources of both example manifests; marker: the SCO marker as the SCORM version spells it
+RESOURCES = """  <resources>
+    <resource identifier="RES-1" type="webcontent" adlcp:{marker}="sco" href="index.html">
+      <file href="index.html"/>
+      <file href="js/quiz.js"/>
+      <dependency identifierref="RES-LIB"/>
+    </resource>
+    <resource identifier="RES-LIB" type="webcontent" adlcp:{marker}="asset">
+      <file href="css/site.css"/>
+    </resource>
+  </resources>
+</manifest>
+"""
+
 MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="com.example.quiz" version="1.0"
     xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -24,18 +38,7 @@ MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="RES-1" type="webcontent" adlcp:scormtype="sco" href="index.html">
-      <file href="index.html"/>
-      <file href="js/quiz.js"/>
-      <dependency identifierref="RES-LIB"/>
-    </resource>
-    <resource identifier="RES-LIB" type="webcontent" adlcp:scormtype="asset">
-      <file href="css/site.css"/>
-    </resource>
-  </resources>
-</manifest>
-"""
+""" + RESOURCES.format(marker="scormtype")
 
 
 #: a launch page that loads its script and style sheet; the script looks for the SCORM 1.2 API
@@ -102,18 +105,7 @@ MANIFEST_2004 = """<?xml version="1.0" encoding="UTF-8"?>
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="RES-1" type="webcontent" adlcp:scormType="sco" href="index.html">
-      <file href="index.html"/>
-      <file href="js/quiz.js"/>
-      <dependency identifierref="RES-LIB"/>
-    </resource>
-    <resource identifier="RES-LIB" type="webcontent" adlcp:scormType="asset">
-      <file href="css/site.css"/>
-    </resource>
-  </resources>
-</manifest>
-"""
+""" + RESOURCES.format(marker="scormType")
 
 
 def good_2004_files(manifest: str = MANIFEST_2004) -> dict[str, bytes]:
