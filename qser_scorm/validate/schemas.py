@@ -100,7 +100,7 @@ PREFIXES = {IMSCP: "", IMSCP_2004: "", ADLCP: "adlcp:", ADLCP_2004: "adlcp:", AD
             ADLNAV: "adlnav:", IMSSS: "imsss:", IMSMD: "imsmd:", LOM_2004: "lom:", CMI5: "",
             "http://www.w3.org/XML/1998/namespace": "xml:"}
 _WILDCARD = re.compile(r"##other\{[^}]*\}\*")  # libxml2's name for an xs:any namespace="##other"
-_QUALIFIED = re.compile(r"\{([^}]*)\}([\w.-]+)")
+_QUALIFIED = re.compile(r"\{([A-Za-z][\w+.-]*:[^}\s]*)\}(\w[\w.-]*)")  # {namespace URI}name
 _SENTENCES = (
     (re.compile(r"Element '([^']+)': This element is not expected\. Expected is (?:one of )?\( ?(.+?) ?\)\.?$"),
      "<{0}> is not allowed at this place; the schema expects {1} here"),
@@ -120,8 +120,8 @@ _SENTENCES = (
                 r"element of the set \{(.*)\}\.?$", re.S),
      "{2!r} is not an allowed value of {where}; use one of {3}"),
     (re.compile(r"Element '([^']+)'(?:, attribute '([^']+)')?: \[facet '(?:max|min)(?:In|Ex)clusive'\] The value "
-                r"'(.*)' is (.*)\.?$", re.S),
-     "the value {2!r} of {where} is out of range: it {3}"),
+                r"'(.*)' is (.*?)\.?$", re.S),
+     "the value {2!r} of {where} is out of range: it is {3}"),
     (re.compile(r"Element '([^']+)'(?:, attribute '([^']+)')?: '(.*)' is not a valid value of the (?:atomic|union|"
                 r"list) type '([^']+)'\.?$", re.S),
      "the value {2!r} of {where} is not a valid {3}"),

@@ -90,8 +90,8 @@ def _check_children(manifest: Manifest, element: etree._Element, local: str) -> 
             first_extension = first_extension or _label(child)
             if not _declared_extension(name):
                 findings.append(finding(
-                    "QS101", f"{_label(child)} inside <{local}> is declared by no SCORM 1.2 schema "
-                    "(the schema's strict wildcard rejects it; LMSs ignore it)", where(child),
+                    "QS101", f"{_label(child)} inside <{local}> is an element no SCORM 1.2 schema defines (a "
+                    "misspelt name, or vendor data): strict LMSs reject the manifest, Moodle ignores it", where(child),
                     "remove it, or move vendor data into an external metadata file"))
             continue
         child_local = name.localname
