@@ -59,14 +59,15 @@ test("Moodle: a failed attempt relaunches in review mode for no credit, where no
   assert.equal(fresh.session.data["cmi.core.total_time"], "0000:00:00.00");
 });
 
-test("Moodle: an unfinished attempt resumes with its data; the designer may pick the mode and credit", () => {
+test("Moodle: an unfinished attempt resumes with its data, even on New attempt; the designer may pick the mode and credit", () => {
   const first = launched("moodle");
   first.set({ "cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "state", "cmi.core.exit": "suspend" });
   first.api.LMSFinish("");
-  const again = launched("moodle", { record: first.record() });
+  const again = launched("moodle", { record: first.record(), newAttempt: true });
   assert.equal(again.get("cmi.core.lesson_mode"), "normal");
   assert.equal(again.get("cmi.core.entry"), "resume");
   assert.equal(again.get("cmi.suspend_data"), "state");
+  assert.ok(again.notes.some((note) => note.includes('scorm_check_mode ignores "Start a new attempt"')));
   const browse = launched("moodle", { record: first.record(), mode: "browse" });
   assert.equal(browse.get("cmi.core.lesson_mode"), "browse");
   assert.equal(browse.get("cmi.core.credit"), "no-credit");

@@ -4,6 +4,7 @@
 // SCORM 1.2 RTE section. A profile works on a data model table (cmi_model.mjs, SCORM 1.2).
 //
 // Hooks, all pure (session.mjs calls them and does the storing):
+//   newAttemptRefused(record) -> why the LMS keeps the current attempt, or ""
 //   launch(record, choice) -> {mode, credit, entry, data, notes}   the launch of a stored learner
 //   read(element, data)    -> a value, or undefined for the plain stored one
 //   commit(live, context)  -> {kept, notes}   what the LMS keeps at LMSCommit
@@ -40,12 +41,33 @@ function applyMastery(data, mastery, why) {
   return verdict === before ? "" : `${why}: score ${raw} vs mastery ${mastery} turns ${before} into ${verdict}`;
 }
 
+/** Add session_time to `total` as total_time; return a note or "". */
 function addSessionTime(data, total) {
   const session = data["cmi.core.session_time"];
   if (!session) return "";
   data["cmi.core.total_time"] = addTimespans(total, session);
   return `total_time ${total} + session_time ${session} = ${data["cmi.core.total_time"]}`;
 }
+
+/** RTE 3.4.4 cmi.core.lesson_status: a SCO that set no status is "completed" at LMSFinish. */
+function completeUnsetStatus(data, who) {
+  if (status(data) !== "not attempted") return "";
+  data["cmi.core.lesson_status"] = "completed";
+  return `${who}lesson_status was never set: the LMS makes it completed`;
+}
+
+// The read and commit hooks of an LMS that keeps every element the SCO set (Moodle, strict).
+const KEEPS_WHAT_IS_SET = {
+  newAttemptRefused() {
+    return "";
+  },
+  read() {
+    return undefined;
+  },
+  commit(live) {
+    return { kept: withoutPerLaunch(live), notes: [] };
+  },
+};
 
 /** The entry of RTE 3.4.4 cmi.core.entry: ab-initio first, resume after exit=suspend, else "". */
 function specEntry(record) {
@@ -66,6 +88,13 @@ const moodle = {
   refusesResponseFormats: false, // CMIFeedback = CMIString256: only the length
   reinitializes: false,
   masteryOverrideSwitch: true,
+  ...KEEPS_WHAT_IS_SET,
+  newAttemptRefused(record) {
+    // lib.php scorm_check_mode: "Start a new attempt" is ignored while the attempt is unfinished.
+    const current = status(record.data);
+    return ["completed", "passed", "failed"].includes(current) ? ""
+      : `Moodle: attempt ${record.attempt} is not finished (${current}), scorm_check_mode ignores "Start a new attempt"`;
+  },
   launch(record, choice) {
     const data = record?.data ?? {};
     const notes = [];
@@ -80,28 +109,16 @@ const moodle = {
     const entry = status(data) === "not attempted" ? "ab-initio" : data["cmi.core.exit"] === "suspend" ? "resume" : "";
     return { mode, credit, entry, data, notes };
   },
-  read() {
-    return undefined;
-  },
-  commit(live) {
-    // datamodel.php stores what CollectData sends: every element but session_time.
-    return { kept: withoutPerLaunch(live), notes: [] };
-  },
+  // commit: datamodel.php stores what CollectData sends, every element but session_time.
   finish(live, context) {
     // datamodels/scorm_12.js StoreData(cmi, true), in its order.
     const data = { ...live };
-    const notes = [];
-    if (status(data) === "not attempted") {
-      data["cmi.core.lesson_status"] = "completed";
-      notes.push("Moodle: lesson_status was never set, StoreData makes it completed");
-    }
+    const notes = [completeUnsetStatus(data, "Moodle StoreData: ")];
     if (context.masteryOverride && data["cmi.core.lesson_mode"] === "normal" && data["cmi.core.credit"] === "credit") {
-      const note = applyMastery(data, data["cmi.student_data.mastery_score"], "Moodle mastery override (StoreData)");
-      if (note) notes.push(note);
+      notes.push(applyMastery(data, data["cmi.student_data.mastery_score"], "Moodle mastery override (StoreData)"));
     }
-    const time = addSessionTime(data, context.launchTotal); // TotalTime(): only at LMSFinish, in every mode
-    if (time) notes.push(`Moodle: ${time}`);
-    return { kept: withoutPerLaunch(data), notes };
+    notes.push(addSessionTime(data, context.launchTotal)); // TotalTime(): only at LMSFinish, in every mode
+    return { kept: withoutPerLaunch(data), notes: notes.filter(Boolean) };
   },
 };
 
@@ -140,6 +157,9 @@ const chamilo = {
   refusesResponseFormats: false,
   reinitializes: true, // LMSInitialize answers true every time
   masteryOverrideSwitch: false,
+  newAttemptRefused() {
+    return ""; // a teacher's reset of the learner's progress
+  },
   launch(record, choice) {
     const data = { "cmi.core.exit": "none", ...record?.data };
     const notes = [];
@@ -183,14 +203,13 @@ const chamilo = {
     }
     // save_item: a score with no status set by the SCO becomes passed/failed against the mastery score.
     if (!context.statusSet && live["cmi.core.credit"] === "credit" && context.setSinceCommit.has("cmi.core.score.raw")) {
-      const note = applyMastery(kept, live["cmi.student_data.mastery_score"], "Chamilo save_item");
-      if (note) notes.push(note);
+      notes.push(applyMastery(kept, live["cmi.student_data.mastery_score"], "Chamilo save_item"));
     }
     // reinit_updatable_vars_list, after every commit: the API's copy of lesson_status reads
     // "not attempted" again until the SCO sets it.
     live["cmi.core.lesson_status"] = "not attempted";
     notes.push('Chamilo: after LMSCommit, cmi.core.lesson_status reads "not attempted" until the SCO sets it again');
-    return { kept, notes };
+    return { kept, notes: notes.filter(Boolean) };
   },
   finish(live, context) {
     // What the SCO set after its last LMSCommit does not reach Chamilo's database (recorded in a
@@ -218,26 +237,14 @@ const strict = {
     const credit = chosen(choice.credit, mode === "normal" ? "credit" : "no-credit");
     return { mode, credit, entry: specEntry(record), data: record?.data ?? {}, notes: [] };
   },
-  read() {
-    return undefined;
-  },
-  commit(live) {
-    return { kept: withoutPerLaunch(live), notes: [] };
-  },
+  ...KEEPS_WHAT_IS_SET,
   finish(live, context) {
     const data = { ...live };
-    const notes = [];
-    const time = addSessionTime(data, context.launchTotal);
-    if (time) notes.push(time);
-    // RTE 3.4.4 cmi.core.lesson_status: a SCO that set no status is "completed" at LMSFinish; with
-    // credit and a mastery score the LMS can turn the status into passed or failed by score.raw.
-    if (status(data) === "not attempted") {
-      data["cmi.core.lesson_status"] = "completed";
-      notes.push("lesson_status was never set: the LMS makes it completed");
-    }
+    const notes = [addSessionTime(data, context.launchTotal), completeUnsetStatus(data, "")];
+    // RTE 3.4.4 cmi.core.lesson_status: with credit and a mastery score the LMS can turn the
+    // status into passed or failed by score.raw.
     if (context.masteryOverride && data["cmi.core.credit"] === "credit") {
-      const note = applyMastery(data, data["cmi.student_data.mastery_score"], "mastery override");
-      if (note) notes.push(note);
+      notes.push(applyMastery(data, data["cmi.student_data.mastery_score"], "mastery override"));
     }
     if (data["cmi.core.exit"] !== "suspend") {
       // The attempt ended without suspend: the next launch starts without bookmark and state.
@@ -245,7 +252,7 @@ const strict = {
       delete data["cmi.core.lesson_location"];
       notes.push('exit is not "suspend": suspend_data and lesson_location are not kept');
     }
-    return { kept: withoutPerLaunch(data), notes };
+    return { kept: withoutPerLaunch(data), notes: notes.filter(Boolean) };
   },
 };
 

@@ -42,8 +42,11 @@ export function createSession({ profile, record, newAttempt = false, choice, mas
   const learner = record?.learner ?? `learner-${Date.now().toString(36)}`;
   // xAPI registration: one per learner and course, kept across relaunches and attempts.
   const registration = record?.registration ?? newUuid();
-  const attempt = (record?.attempt ?? 1) + (newAttempt ? 1 : 0);
-  const previous = newAttempt ? null : record;
+  const refused = newAttempt && record ? profile.newAttemptRefused(record) : "";
+  if (refused) onNote(refused);
+  const next = newAttempt && record && !refused;
+  const attempt = (record?.attempt ?? 1) + (next ? 1 : 0);
+  const previous = next ? null : record;
   const launched = profile.launch(previous, choice);
   const data = {
     "cmi.core.student_id": learner,
