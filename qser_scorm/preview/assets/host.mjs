@@ -32,6 +32,12 @@ function showLaunch(session) {
   state.dataset.mode = data["cmi.core.lesson_mode"];
 }
 
+// The LMS's copy as the SCO would read it (Chamilo derives entry from the last exit set).
+function shownData(data) {
+  const entry = profile.read("cmi.core.entry", data);
+  return entry === undefined ? data : { ...data, "cmi.core.entry": entry };
+}
+
 // Moodle's "mastery score overrides status" is on by default.
 override.checked = localStorage.getItem(OVERRIDE_KEY) !== "off";
 override.addEventListener("change", () => {
@@ -72,9 +78,9 @@ async function launchCourse(how) {
   });
   window.API = createApi(session, (call) => {
     panel.call(call);
-    panel.showData(session.data);
+    panel.showData(shownData(session.data));
   }, profile);
-  panel.showData(session.data);
+  panel.showData(shownData(session.data));
   showLaunch(session);
   frame.dataset.launch = String(++launches);
   frame.src = `/course/${build.launch}?${launchQuery(session)}`;
