@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 
 from tests.browser.server import AXE_JS
 
+from .test_preview_browser import finish_full_run
+
 FAIL_AND_FINISH = ('(API.LMSSetValue("cmi.core.score.raw", "40"), API.LMSSetValue("cmi.core.lesson_status", "incomplete"),'
                    ' API.LMSFinish(""))')
 
@@ -60,6 +62,15 @@ def test_chamilo_answers_401_to_interaction_objectives_and_keeps_only_what_was_c
     expect(host.cmi_row("cmi.core.lesson_location")).to_have_text('"committed"')
     assert any("LMSFinish keeps only what was committed" in note and "cmi.core.lesson_location" in note
                for note in host.notes())
+
+
+def test_a_full_run_in_chamilo_keeps_the_result_without_the_right_answers(open_preview, course_model):
+    host = open_preview("chamilo")
+    finish_full_run(host, course_model)
+    expect(host.cmi_row("cmi.core.lesson_status")).to_have_text('"passed"')
+    expect(host.cmi_row("cmi.core.score.raw")).to_have_text('"100"')
+    expect(host.cmi_row("cmi.interactions.0.id")).to_have_text(f'"{course_model.assessment.questions[0].id}"')
+    expect(host.page.locator('#cmi-data tr[data-element*="correct_responses"]')).to_have_count(0)
 
 
 def test_chamilo_locks_a_failed_try_in_review(open_preview):
