@@ -1,9 +1,11 @@
 // The LMSs the preview can play (`qser-scorm preview --lms NAME`): what each one's SCORM 1.2 API
 // answers, what it keeps at LMSCommit and LMSFinish, and how it launches a returning learner.
 // Each rule names the LMS code it follows (Moodle 4.5 mod/scorm, Chamilo 1.11 main/lp) or the
-// SCORM 1.2 RTE section. A profile works on a data model table (cmi_model.mjs, SCORM 1.2).
+// SCORM 1.2 RTE section. A profile works on a data model table (cmi_model.mjs, SCORM 1.2); a
+// SCORM 2004 mode would add a 2004 table and API object beside them, and per-LMS 2004 rules here.
 //
-// Hooks, all pure (session.mjs calls them and does the storing):
+// Hooks (session.mjs calls them and does the storing; only Chamilo's commit changes the API's
+// copy, as Chamilo does):
 //   newAttemptRefused(record) -> why the LMS keeps the current attempt, or ""
 //   launch(record, choice) -> {mode, credit, entry, data, notes}   the launch of a stored learner
 //   read(element, data)    -> a value, or undefined for the plain stored one
@@ -56,7 +58,8 @@ function completeUnsetStatus(data, who) {
   return `${who}lesson_status was never set: the LMS makes it completed`;
 }
 
-// The read and commit hooks of an LMS that keeps every element the SCO set (Moodle, strict).
+// The hooks of an LMS that keeps every element the SCO set, reads it back as stored and starts a
+// new attempt when asked (strict; Moodle refines the last).
 const KEEPS_WHAT_IS_SET = {
   newAttemptRefused() {
     return "";
