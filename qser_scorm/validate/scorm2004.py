@@ -98,14 +98,22 @@ def _passing_score(item: etree._Element) -> list[Finding]:
             "cmi.scaled_passing_score 1.0 (learners need 100 % to pass), a strict LMS none", where(objectives),
             "add <imsss:minNormalizedMeasure> with the pass mark to the primary objective, with "
             "satisfiedByMeasure=\"true\""))
-    elif measured[-1] is not primary or not by_measure:
+    elif _measure(measured[-1]) != (_measure(primary) if by_measure else None):
         findings.append(finding(
             "QS222", f"Moodle hands the SCO the minNormalizedMeasure of the last objective that has one "
-            f"({printable(measured[-1].get('objectiveID', ''))!r}) as its passing score, a strict LMS only the "
-            "primary objective's with satisfiedByMeasure=\"true\": the pass mark differs between them",
-            where(measured[-1]), "give only the primary objective a minNormalizedMeasure, with "
-            "satisfiedByMeasure=\"true\""))
+            f"({printable(measured[-1].get('objectiveID', 'the primary objective'))!r}: "
+            f"{printable(str(_measure(measured[-1])))}) as its passing score, a strict LMS the primary objective's "
+            f"when it is satisfied by measure ({printable(str(_measure(primary) if by_measure else 'none'))}): "
+            "the pass mark differs between them", where(measured[-1]),
+            "give every objective the primary objective's minNormalizedMeasure, with satisfiedByMeasure=\"true\" "
+            "on the primary objective"))
     return findings
+
+
+def _measure(objective: etree._Element | None) -> str | None:
+    """An objective's minNormalizedMeasure as written (trimmed), None when it has none."""
+    measure = objective.find(_imsss("minNormalizedMeasure")) if objective is not None else None
+    return (measure.text or "").strip() if measure is not None else None
 
 
 def _sequencing(manifest: Manifest) -> list[Finding]:

@@ -289,3 +289,11 @@ def test_entry_names_are_normalised_as_lms_extraction_does(tmp_path):
     files = {("./" if name == "index.html" else "") + name: data for name, data in good_files().items()}
     files["js//quiz.js"] = files.pop("js/quiz.js")
     assert validate_path(write_zip(tmp_path / "p.zip", files)) == []
+
+
+@pytest.mark.parametrize("measure,differs", [("0.8", False), ("0.5", True)])
+def test_a_passing_score_is_reported_only_where_moodle_and_the_standard_differ(measure, differs):
+    extra = f'<imsss:objective objectiveID="o2"><imsss:minNormalizedMeasure>{measure}</imsss:minNormalizedMeasure>'
+    findings = validate_files(broken_2004("</imsss:primaryObjective>", "</imsss:primaryObjective>" + extra
+                                          + "</imsss:objective>"))
+    assert ("QS222" in codes(findings)) is differs
