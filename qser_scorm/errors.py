@@ -22,8 +22,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  #: "error" stops the build, "warning" is printed only
-    code: str = ""  #: a stable code where there is one (the validator's QSnnn)
-    key_path: tuple = ()  #: the keys leading to the value at fault, e.g. ("questions", 2, "options")
+    code: str = ""  #: a stable identifier where the finding has one (the validator's codes)
+    #: Where in the file's data, e.g. ``("questions", 3, "options", 0, "text")``; () for the file
+    key_path: tuple = ()
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
