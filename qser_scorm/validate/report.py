@@ -35,7 +35,8 @@ def format_report(report: "Report", json: bool = False) -> str:
     ordered = sorted(report.findings, key=sort_key)
     if json:
         return json_module.dumps({
-            "kind": report.kind.id, "kind_name": report.kind.name, "profile": report.profile,
+            "kind": report.kind.id, "kind_name": report.kind.name, "kind_notes": report.kind.notes,
+            "profile": report.profile,
             "conformant": not ordered,
             "errors": sum(item.is_error for item in ordered),
             "warnings": sum(not item.is_error for item in ordered),

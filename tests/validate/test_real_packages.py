@@ -59,7 +59,8 @@ def test_our_own_packages_have_no_finding_as_a_whole_process(run_cli, tmp_path):
     assert (code, output.strip().splitlines()) == (0, ["package: SCORM 1.2 (imsmanifest.xml); checked for --lms strict",
                                                        "conformant: no problem found"])
     code, output, _ = validate(package, "--schemas", SCHEMAS, "--json")
-    assert code == 0 and json.loads(output) == {"kind": "scorm12", "kind_name": "SCORM 1.2", "profile": "moodle",
+    assert code == 0 and json.loads(output) == {"kind": "scorm12", "kind_name": "SCORM 1.2", "kind_notes": {},
+                                                "profile": "moodle",
                                                 "conformant": True, "errors": 0, "warnings": 0, "findings": []}
     [tincan] = tmp_path.glob("*-xapi.zip")
     code, output, _ = validate(tincan, "--lms", "strict", "--json")
