@@ -40,17 +40,15 @@ class Reference:
     line: int
 
 
-@dataclass
 class _Page(HTMLParser):
     """The local references and inline script text of one HTML page."""
 
-    references: list[Reference] = field(default_factory=list)
-    scripts: list[str] = field(default_factory=list)
-    base: str = ""
-    _in: str = ""
-
-    def __post_init__(self) -> None:
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.references: list[Reference] = []
+        self.scripts: list[str] = []  #: inline scripts and event handler attributes
+        self.base = ""  #: <base href>, which every relative reference is resolved against
+        self._in = ""  #: "script" or "style" while inside one
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
@@ -173,8 +171,11 @@ def _read_page(inventory: Inventory, page: str, check: PageCheck) -> _Page | Non
     if not text:
         return None
     parsed = _Page()
-    parsed.feed(text)
-    parsed.close()
+    try:
+        parsed.feed(text)
+        parsed.close()
+    except AssertionError:  # html.parser gives up on some malformed declarations ("<![x"): keep what it read
+        pass
     return parsed
 
 

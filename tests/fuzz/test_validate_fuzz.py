@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qser_scorm.validate import Finding, UnusableInput, format_report, validate
-from tests.validate.packages import MANIFEST, good_files
+from tests.validate.packages import LAUNCH_PAGE, MANIFEST, good_files
 
 EXAMPLES = int(os.environ.get("QSER_FUZZ_EXAMPLES", "1000")) // 2
 NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
@@ -35,6 +35,21 @@ def test_a_damaged_manifest_gives_findings_never_an_exception(edits):
     for at, cut, noise in edits:
         text = text[:at] + noise + text[at + cut:]
     _check_output(validate({**good_files(), "imsmanifest.xml": text.encode("utf-8", "surrogatepass")}))
+
+
+PAGE_NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
+    "<script src='", "<![", "<!--", "-->", "<style>", "url(", "@import '", "<base href='", "<frame src='", "'>",
+    "%zz", "../", "//", "\\", "\x00", "\ud800", "javascript:", "data:,", "#"]))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(LAUNCH_PAGE)), st.integers(0, 20), PAGE_NOISE), min_size=1, max_size=4))
+def test_a_damaged_launch_page_gives_findings_never_an_exception(edits):
+    page = LAUNCH_PAGE.decode("ascii")
+    for at, cut, noise in edits:
+        page = page[:at] + noise + page[at + cut:]
+    _check_output(validate({**good_files(), "index.html": page.encode("utf-8", "surrogatepass")}))
 
 
 @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,

@@ -297,3 +297,8 @@ def test_a_passing_score_is_reported_only_where_moodle_and_the_standard_differ(m
     findings = validate_files(broken_2004("</imsss:primaryObjective>", "</imsss:primaryObjective>" + extra
                                           + "</imsss:objective>"))
     assert ("QS222" in codes(findings)) is differs
+
+
+def test_a_malformed_launch_page_gets_findings_never_a_traceback():
+    page = good_files()["index.html"] + b'<![\xc3\x98 <script src="gone.js"></script>'
+    assert validate_files({**good_files(), "index.html": page}) == []  # the parser stops at "<![": no guess
