@@ -23,6 +23,7 @@ from qser_scorm.validate.manifest import SCORM2004, locate, parse, parse_xml
 from qser_scorm.validate.pages import check_launch_pages
 from qser_scorm.validate.report import format_report
 from qser_scorm.validate.rules import check_rules, sco_launch_pages
+from qser_scorm.validate.schemas import check_against_xsd, schemas_folder
 from qser_scorm.validate.scorm2004 import check_scorm2004
 from qser_scorm.validate.structure import check_structure
 from qser_scorm.validate.tincan import check_tincan
@@ -33,6 +34,9 @@ __all__ = ["CATALOGUE", "ERROR", "PROFILES", "WARNING", "Finding", "Kind", "Limi
 
 #: Moodle's default upload limit: 0 ("site upload limit") means PHP's upload_max_filesize, 2M by default
 MOODLE_DEFAULT_UPLOAD_BYTES = 2 * 2**20
+AICC_ONLY = finding("QS020", "this is an AICC package (course structure files, no imsmanifest.xml); only its zip "
+                    "container was checked", "(package)", "upload it as AICC; for the Moodle app or any SCORM-only "
+                    "LMS, publish it again as SCORM 1.2")
 #: what the schemas argument takes: True = the shipped XSDs, False = none, a folder = those in it
 Schemas = bool | str | os.PathLike
 
@@ -87,10 +91,7 @@ def _check(inventory: Inventory, with_schemas: bool, override: Path | None) -> t
         kind, more = _check_xapi(inventory, with_schemas, override)
     else:
         kind = unrecognised_kind(inventory.names)
-        more = [finding("QS020", "this is an AICC package (course structure files, no imsmanifest.xml); only its "
-                        "zip container was checked", "(package)", "upload it as AICC; for the Moodle app or "
-                        "any SCORM-only LMS, publish it again as SCORM 1.2")] if kind.id == "aicc" else [
-            locate(inventory)]
+        more = [AICC_ONLY if kind.id == "aicc" else locate(inventory)]
     findings += more
     if inventory.upload_bytes is not None and inventory.upload_bytes > MOODLE_DEFAULT_UPLOAD_BYTES:
         findings.append(finding(
@@ -128,8 +129,6 @@ def _check_xapi(inventory: Inventory, with_schemas: bool, override: Path | None)
 
 
 def _against_schemas(root, kind_id: str, override: Path | None) -> list[Finding]:
-    from qser_scorm.validate.schemas import check_against_xsd, schemas_folder  # compiles XSDs: only when asked
-
     return check_against_xsd(root, kind_id, schemas_folder(kind_id, override))
 
 

@@ -1,6 +1,6 @@
 """What the validator reports: :class:`Finding` records and the catalogue of their codes.
 
-Severity follows consequence (docs/validate.md, "How findings are graded") and the LMS profile:
+Severity follows consequence (docs/validate.md, "LMS profiles") and the LMS profile:
 under ``--lms moodle`` (the default) an error breaks import or tracking in Moodle and the big
 LMSs, a warning departs from the standard in a way they tolerate; under ``--lms strict`` every
 rule of the standards and their XSDs is an error (the producers' CI mode). Each code has one
@@ -41,7 +41,7 @@ _W, _E = WARNING, ERROR
 
 #: code -> rule. Codes are stable: never renumber, only add.
 #: QS0xx container, QS01x descriptor file, QS1xx schema rules, QS2xx rules the schemas miss
-#: (QS22x SCORM 2004, QS24x cmi5, QS25x Tin Can, QS26x any xAPI package, QS27x launch pages),
+#: (QS22x SCORM 2004, QS24x cmi5, QS25x Tin Can, QS26x credentials, QS27x launch pages),
 #: QS3xx Moodle behaviour, QS4xx official XSD files.
 CATALOGUE: dict[str, Rule] = {
     "QS001": _rule(_E, "unsafe entry name (absolute path, '..', backslash, drive letter, NUL)",
