@@ -22,6 +22,7 @@ from qser_scorm.validate.findings import Finding, finding, printable
 SCRIPT, STYLE, FRAME, FILE = "script", "style sheet", "frame", "file"
 _SRC_TAGS = {"script": SCRIPT, "iframe": FRAME, "frame": FRAME, "img": FILE, "source": FILE, "audio": FILE,
              "video": FILE, "embed": FILE, "track": FILE, "input": FILE}
+_REFRESH = re.compile(r"url\s*=\s*(\S.*)$", re.I)  # <meta http-equiv="refresh" content="0; url=story.html">
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+)\3""", re.I)
 #: the names a SCO's script uses to find and start the API: SCORM 1.2 RTE 3.3 (window.API,
 #: LMSInitialize) and SCORM 2004 RTE 3.1 (window.API_1484_11, Initialize)
@@ -62,6 +63,10 @@ class _Page(HTMLParser):
             self.references.append(Reference(values["href"], STYLE if "stylesheet" in rel else FILE, line))
         elif tag in ("a", "area") and values.get("href"):
             self.references.append(Reference(values["href"], FILE, line))
+        elif tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = _REFRESH.search(values.get("content", ""))  # a redirect: the page it opens counts as a frame
+            if target:
+                self.references.append(Reference(target.group(1).strip("'\" "), FRAME, line))
         elif tag == "object" and values.get("data"):
             self.references.append(Reference(values["data"], FILE, line))
         if values.get("poster"):

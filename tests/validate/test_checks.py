@@ -302,3 +302,13 @@ def test_a_passing_score_is_reported_only_where_moodle_and_the_standard_differ(m
 def test_a_malformed_launch_page_gets_findings_never_a_traceback():
     page = good_files()["index.html"] + b'<![\xc3\x98 <script src="gone.js"></script>'
     assert validate_files({**good_files(), "index.html": page}) == []  # the parser stops at "<![": no guess
+
+
+def test_a_launch_page_that_redirects_is_followed_one_level():
+    files = {**good_files(), "index.html": b'<meta http-equiv="refresh" content="0; url=story.html">',
+             "story.html": good_files()["index.html"]}
+    files = {**files, "imsmanifest.xml": files["imsmanifest.xml"].replace(
+        b'<file href="index.html"/>', b'<file href="index.html"/><file href="story.html"/>')}
+    assert validate_files(files) == []
+    del files["story.html"]
+    assert "QS270" in codes(validate_files(files))
