@@ -201,7 +201,7 @@ def cap_repeats(findings: list[Finding]) -> list[Finding]:
         else:
             hidden[item.code] += 1
     for code, count in hidden.items():
-        sample = next(item for item in kept if item.code == code)
-        kept.append(replace(sample, line=None, message=f"{count:,} more {code} findings like the ones above "
-                            f"({CATALOGUE[code].summary})"))
+        last = [item for item in kept if item.code == code][-1]  # the sum-up sorts right after it
+        kept.append(replace(last, message=f"{count:,} more {code} findings like the ones above "
+                            f"({CATALOGUE[code].summary})", hint=last.hint))
     return kept

@@ -175,9 +175,9 @@ SCORM_2004_SCHEMAVERSION = re.compile(r"2004|CAM\s*1\.3|^\s*1\.3")
 def schemaversion(root: etree._Element) -> str | None:
     """manifest/metadata/schemaversion as written (untrimmed, as Moodle reads it), whatever the
     namespace; None when absent."""
-    for metadata in root:
+    for metadata in root.iterchildren(etree.Element):
         if etree.QName(metadata).localname == "metadata":
-            for child in metadata:
+            for child in metadata.iterchildren(etree.Element):
                 if etree.QName(child).localname == "schemaversion":
                     return child.text or ""
     return None

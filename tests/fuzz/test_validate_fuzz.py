@@ -17,7 +17,7 @@ from tests.validate.packages import LAUNCH_PAGE, MANIFEST, good_files
 EXAMPLES = int(os.environ.get("QSER_FUZZ_EXAMPLES", "1000")) // 2
 NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
     "<", ">", "&", '"', "<!DOCTYPE x>", "<![CDATA[", "]]>", "http://[::1", "%zz", "../", "/", "\\", "\x00",
-    "\ud800", "<adlcp:masteryscore>", "</item>", "<item identifier='X'>", 'identifierref="', "xml:base=\"/\"",
+    "\ud800", "<!--c-->", "<?pi x?>", "<adlcp:masteryscore>", "</item>", "<item identifier='X'>", 'identifierref="', "xml:base=\"/\"",
     "<resource identifier='R' type='webcontent' adlcp:scormtype='sco' href='?#'/>"]))
 
 

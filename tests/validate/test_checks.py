@@ -312,3 +312,9 @@ def test_a_launch_page_that_redirects_is_followed_one_level():
     assert validate_files(files) == []
     del files["story.html"]
     assert "QS270" in codes(validate_files(files))
+
+
+def test_comments_and_processing_instructions_anywhere_are_no_trouble():
+    files = broken("<metadata>", "<!-- made by hand --><?tool x?><metadata><!-- version -->")
+    assert validate_files(files) == []
+    assert validate_files(broken_2004("<metadata>", "<!-- made by hand --><metadata><!-- v -->")) == []
