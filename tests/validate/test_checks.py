@@ -318,3 +318,25 @@ def test_comments_and_processing_instructions_anywhere_are_no_trouble():
     files = broken("<metadata>", "<!-- made by hand --><?tool x?><metadata><!-- version -->")
     assert validate_files(files) == []
     assert validate_files(broken_2004("<metadata>", "<!-- made by hand --><metadata><!-- v -->")) == []
+
+
+@pytest.mark.parametrize("old,new,code", [
+    ('identifier="ITEM-1"', 'identifier="1ITEM"', "QS104"),
+    ('minProgressMeasure="0.8"', 'minProgressMeasure="1.5"', "QS108"),
+    ('satisfiedByMeasure="true"', 'satisfiedByMeasure="yes"', "QS401"),
+    (MEASURE, "<imsss:minNormalizedMeasure>80</imsss:minNormalizedMeasure>", "QS108"),
+    ("<imsss:deliveryControls", '<imsss:controlMode flow="true"/><imsss:deliveryControls', "QS401"),
+    ('adlcp:scormType="sco"', 'adlcp:scormType="SCO"', "QS107"),
+    ('identifier="RES-LIB" type="webcontent"', 'identifier="RES-LIB"', "QS401"),
+    ('default="ORG-1"', 'default="ORG-404"', "QS201"),
+    ("</adlcp:timeLimitAction>", "</adlcp:timeLimitAction><adlnav:presentation><adlnav:navigationInterface>"
+     "<adlnav:hideLMSUI>next</adlnav:hideLMSUI></adlnav:navigationInterface></adlnav:presentation>", "QS401"),
+])
+def test_each_broken_scorm_2004_variant_gets_its_code(old, new, code):
+    findings = validate_files(broken_2004(old, new))
+    assert code in codes(findings), [(f.code, f.message) for f in findings]
+    assert not any("1.2" in f.hint for f in findings)  # never the advice to become SCORM 1.2
+
+
+def test_a_2nd_edition_schemaversion_is_recognised_as_moodle_does():
+    assert validate_files(broken_2004("<schemaversion>2004 4th Edition<", "<schemaversion>CAM 1.3<")) == []
