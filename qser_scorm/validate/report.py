@@ -9,9 +9,11 @@ from qser_scorm.validate.findings import Finding
 if TYPE_CHECKING:
     from qser_scorm.validate import Report
 
-#: what "no error" promises under each profile
-NO_ERROR = {"moodle": "the package imports and tracks in Moodle and the big LMSs",
-            "strict": "the package follows every rule of its standard and its XSDs"}
+#: what "no error" promises under --lms moodle, by package kind (--lms strict: STRICT_NO_ERROR)
+NO_ERROR = {"cmi5": "an LMS that plays cmi5 imports it, and it reports to the LMS's LRS",
+            "tincan": "a Tin Can launcher (e.g. Moodle's mod_tincanlaunch) opens it, and it reports to the LRS"}
+SCORM_NO_ERROR = "the package imports and tracks in Moodle and the big LMSs"
+STRICT_NO_ERROR = "the package follows every rule of its standard and its XSDs"
 
 
 def sort_key(item: Finding) -> tuple:
@@ -25,7 +27,13 @@ def summary(report: "Report") -> str:
     if not report.findings:
         return "conformant: no problem found"
     return (f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
-            + ("" if errors else f" (no error: {NO_ERROR[report.profile]})"))
+            + ("" if errors else f" (no error: {_promise(report)})"))
+
+
+def _promise(report: "Report") -> str:
+    if report.profile == "strict":
+        return STRICT_NO_ERROR
+    return NO_ERROR.get(report.kind.id, SCORM_NO_ERROR)
 
 
 def format_report(report: "Report", json: bool = False) -> str:
