@@ -52,11 +52,11 @@ def _completion_threshold(manifest: Manifest, item: etree._Element) -> list[Find
                 "cmi.completion_threshold to 1.0 and the SCO stays incomplete below 100 % progress",
                 where(threshold), f"write <adlcp:completionThreshold completedByMeasure=\"true\" "
                 f"minProgressMeasure=\"{printable(threshold.text.strip())}\"/>"))
-        elif minimum is None:
+        elif minimum is None and not by_measure:  # with completedByMeasure both read 1.0, the default
             findings.append(finding(
                 "QS221", "adlcp:completionThreshold has no minProgressMeasure: Moodle then sets "
-                "cmi.completion_threshold to 1.0, so the SCO stays incomplete below 100 % progress"
-                + ("" if by_measure else ", while the standard ignores the element (completedByMeasure is false)"),
+                "cmi.completion_threshold to 1.0, so the SCO stays incomplete below 100 % progress, while the "
+                "standard ignores the element (completedByMeasure is false)",
                 where(threshold), "remove the element, or give it completedByMeasure=\"true\" and an explicit "
                 "minProgressMeasure"))
         elif not by_measure:
