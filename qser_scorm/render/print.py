@@ -49,16 +49,9 @@ def _render(template: str, course: Course, texts: dict[str, str], paper_size: st
     def text(key: str, **values) -> Markup:
         return Markup(interface_text(texts, key, values, escape))
 
-    def duration(minutes: int) -> Markup:
-        hours, rest = divmod(minutes, 60)
-        if hours and rest:
-            return text("hours_and_minutes", hours=text("hours", n=hours), minutes=text("minutes", n=rest))
-        return text("hours", n=hours) if hours else text("minutes", n=rest)
-
     return environment.get_template(template).render(
         course=course,
         text=text,
-        duration=duration,
         clock=lambda minutes: f"{minutes // 60}:{minutes % 60:02d}",  # from the session's start
         stylesheets=_stylesheets(),
         paper_size=paper_size,
