@@ -18,7 +18,7 @@ from .errors import BuildError, CourseError, Problem
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "xapi")
+TARGETS = ("scorm12", "xapi", "workshop")
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,12 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None, strict: bool = False) -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False, paper: str = "a4") -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
+    ``paper`` is the workshop PDFs' paper size: ``a4`` or ``letter``.
     """
     course, problems = check(source, strict)
     warnings = [p.format() for p in problems]
@@ -55,7 +56,7 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
         warnings.append(warning)
     artifacts: list[Artifact] = []
     for target in targets:
-        artifacts.extend(_package(target, course, site))
+        artifacts.extend(_package(target, course, site, paper))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -74,7 +75,7 @@ def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Cour
     return course, problems
 
 
-def _package(target: str, course, site) -> list[Artifact]:
+def _package(target: str, course, site, paper: str) -> list[Artifact]:
     if target == "scorm12":
         from .package.scorm12 import package_scorm12
 
@@ -83,6 +84,10 @@ def _package(target: str, course, site) -> list[Artifact]:
         from .package.xapi import package_xapi
 
         return package_xapi(course, site)
+    if target == "workshop":
+        from .package.workshop import package_workshop  # imports WeasyPrint: only this target needs it
+
+        return package_workshop(course, paper)
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
 
