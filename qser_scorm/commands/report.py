@@ -10,7 +10,8 @@ import click
 from qser_scorm.errors import QserError
 from qser_scorm.write import Artifact, write_artifacts
 
-from qser_scorm.report.aggregate import Report, aggregate
+from qser_scorm.report.aggregate import aggregate
+from qser_scorm.report.model import Report
 from qser_scorm.report.csv import render_csv
 from qser_scorm.report.html import render_html
 from qser_scorm.report.read import Skipped, StatementsFileError, mentions, read_lrs, read_statements_file

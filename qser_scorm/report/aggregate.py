@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from qser_scorm.xapi.templates import SESSION_VERBS
 from qser_scorm.xapi.vocab import VERBS
+
+from .model import STATUSES, UNKNOWN_TIME, Learner, Question, Reflection, ReflectionQuestion, Report
 
 PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "completed", "answered"))
 #: xAPI 1.0.3 Data 2.3.2: a voiding statement only cancels another one; it is not learner activity.
@@ -23,105 +24,10 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 SESSION_END = frozenset(VERBS[v] for v in ("suspended", "terminated"))
 #: Verbs whose object is the course itself: the report's title is that object's name.
 COURSE_VERBS = frozenset(VERBS[v] for v in SESSION_VERBS)
-#: Learner status, from best to worst; a learner keeps the best status ever reached.
-STATUSES = ("passed", "failed", "completed", "in progress")
-#: Score distribution bins, in percent: 0-9, 10-19, ..., 90-100 (100 falls in the last).
-SCORE_BINS = tuple(range(0, 100, 10))
 
 # xAPI 1.0.3 Data 2.4.4.1: ISO 8601 durations, e.g. PT1H2M3.5S, P1DT2H.
 _DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 _ANSWER_SEPARATORS = {"choice": "[,]"}  # Data 2.4.4.1 response patterns: count each choice alone
-#: Stands for a missing or unreadable timestamp; sorts before every real one.
-UNKNOWN_TIME = datetime.min.replace(tzinfo=timezone.utc)
-
-
-@dataclass
-class Learner:
-    """One learner (an actor, whatever registration or session)."""
-
-    name: str
-    account: str  #: the actor's identifier: mailto IRI, account homePage/name, ...
-    status: str = "in progress"  #: one of STATUSES
-    best_score: float | None = None  #: percent, best result of passed/failed
-    last_score: float | None = None  #: percent, latest result of passed/failed
-    attempts: int = 0  #: assessment attempts submitted (passed or failed statements)
-    seconds: float = 0.0  #: time spent: the sum of session durations
-    last_activity: datetime = UNKNOWN_TIME
-    _last_scored_at: datetime = field(default=UNKNOWN_TIME, repr=False)
-
-
-@dataclass
-class Question:
-    """One scored question: how often it was answered, how often correctly, and what was chosen."""
-
-    iri: str
-    name: str
-    prompt: str  #: the activity's description: the question as learners read it
-    kind: str  #: the xAPI interactionType
-    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)  #: orders the questions
-    answers: int = 0
-    correct: int = 0
-    responses: Counter = field(default_factory=Counter)  #: answer label -> count
-    labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
-    targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
-
-    @property
-    def distribution(self) -> list[tuple[str, int]]:
-        """(answer, count), most frequent first, ties alphabetically."""
-        return sorted(self.responses.items(), key=lambda item: (-item[1], item[0]))
-
-    @property
-    def correct_rate(self) -> float | None:
-        return 100.0 * self.correct / self.answers if self.answers else None
-
-
-@dataclass
-class Reflection:
-    """A learner's latest answer to an unscored (reflection) question."""
-
-    learner: str
-    text: str
-    when: datetime
-
-
-@dataclass
-class ReflectionQuestion:
-    iri: str
-    name: str
-    prompt: str
-    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)
-    answers: dict = field(default_factory=dict)  #: learner account -> Reflection
-
-    @property
-    def latest(self) -> list[Reflection]:
-        return sorted(self.answers.values(), key=lambda r: (r.learner.casefold(), r.when))
-
-
-@dataclass
-class Report:
-    """What the statements say, ready for the HTML and CSV writers."""
-
-    title: str
-    statements: int
-    learners: list[Learner]
-    questions: list[Question]
-    reflections: list[ReflectionQuestion]
-
-    def count(self, status: str) -> int:
-        return sum(1 for learner in self.learners if learner.status == status)
-
-    @property
-    def pass_rate(self) -> float | None:
-        """Percent of all learners who passed."""
-        return 100.0 * self.count("passed") / len(self.learners) if self.learners else None
-
-    @property
-    def score_histogram(self) -> list[tuple[str, int]]:
-        """(bin label, learners whose best score falls in it), for learners with a score."""
-        # Data 2.4.5.1 allows scaled scores from -1: below 0 counts in the first band.
-        counts = Counter(min(max(int(learner.best_score // 10) * 10, 0), 90)
-                         for learner in self.learners if learner.best_score is not None)
-        return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
 
 
 class Aggregator:

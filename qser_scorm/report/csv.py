@@ -1,4 +1,4 @@
-"""Render a :class:`~qser_scorm.report.aggregate.Report` as CSV files for spreadsheets.
+"""Render a :class:`~qser_scorm.report.model.Report` as CSV files for spreadsheets.
 
 UTF-8, comma-separated, one header row; numbers without units (scores in percent, time in
 seconds) and times in ISO 8601 UTC, so a spreadsheet can compute with them.
@@ -9,7 +9,7 @@ import csv
 import io
 from datetime import timezone
 
-from .aggregate import UNKNOWN_TIME, Report
+from .model import UNKNOWN_TIME, Report
 
 #: A cell starting with one of these is run as a formula by Excel and LibreOffice (OWASP "CSV
 #: injection"); learners type names and reflections, so such text gets a leading apostrophe.

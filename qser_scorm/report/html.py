@@ -1,4 +1,4 @@
-"""Render a :class:`~qser_scorm.report.aggregate.Report` as one self-contained HTML page.
+"""Render a :class:`~qser_scorm.report.model.Report` as one self-contained HTML page.
 
 Charts are inline SVG drawn here from the numbers, each followed by a table with the same
 numbers, so the page needs no JavaScript, no network and no image files, and screen readers get
@@ -10,10 +10,11 @@ from datetime import datetime, timezone
 
 import jinja2
 
-from .aggregate import STATUSES, UNKNOWN_TIME, Report
+from .model import STATUSES, UNKNOWN_TIME, Report
 
 #: Status -> bar colour; each passes 3:1 contrast on white (WCAG 1.4.11, non-text contrast).
-STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280"}
+STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280",
+                  "not attempted": "#9a6700"}
 _CHART_WIDTH = 600
 _BAR_HEIGHT = 160
 
