@@ -28,11 +28,15 @@ _environment = jinja2.Environment(
 
 
 def render_html(report: Report, source: str, generated: datetime | None = None) -> str:
-    """Return the HTML report; ``source`` says where the statements came from (no secrets)."""
+    """Return the HTML report; ``source`` says where the records came from (no secrets)."""
+    lms_attempts = any(learner.lms_attempts is not None for learner in report.learners)
     generated = generated or datetime.now(timezone.utc)
     return _environment.get_template("report.html").render(
         report=report,
         source=source,
+        records="attempts" if lms_attempts else "statements",
+        lms_attempts=lms_attempts,
+        groups=_group_rows(report),
         generated=_when(generated),
         statuses=_status_rows(report),
         status_bar=_status_bar(report),
@@ -47,6 +51,18 @@ def _status_rows(report: Report) -> list[dict]:
     total = len(report.learners)
     return [{"status": status, "count": report.count(status), "colour": STATUS_COLOURS[status],
              "share": 100.0 * report.count(status) / total if total else 0.0} for status in STATUSES]
+
+
+def _group_rows(report: Report) -> list[dict]:
+    rows = []
+    for group in report.groups:
+        members = [learner for learner in report.learners if group in learner.group.split(", ")]
+        passed = sum(learner.status == "passed" for learner in members)
+        scores = [learner.best_score for learner in members if learner.best_score is not None]
+        rows.append({"group": group, "learners": len(members), "passed": passed,
+                     "pass_rate": 100.0 * passed / len(members),
+                     "mean_score": sum(scores) / len(scores) if scores else None})
+    return rows
 
 
 def _status_bar(report: Report) -> list[dict]:

@@ -7,7 +7,7 @@ properties here, so they mean the same whatever the source.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 #: Learner status, from best to worst; a learner keeps the best status ever reached.
@@ -131,3 +131,14 @@ class Report:
         counts = Counter(min(max(int(learner.best_score // 10) * 10, 0), 90)
                          for learner in self.learners if learner.best_score is not None)
         return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
+
+
+def anonymised(report: Report) -> Report:
+    """The same report with each learner named "Learner n" (in the report's order) and no
+    account, in the learner table and in the reflections."""
+    names = {learner.account: f"Learner {index}" for index, learner in enumerate(report.learners, 1)}
+    learners = [replace(learner, name=names[learner.account], account="") for learner in report.learners]
+    reflections = [replace(question, answers={account: replace(answer, learner=names.get(account, "Learner"))
+                                              for account, answer in question.answers.items()})
+                   for question in report.reflections]
+    return replace(report, learners=learners, reflections=reflections)

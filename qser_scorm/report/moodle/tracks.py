@@ -156,3 +156,10 @@ def _right(keyed, interaction: Interaction) -> bool:
     if interaction.result is None:
         return keyed.is_correct(interaction.response)
     return interaction.result == "correct"
+
+
+def in_groups(enrolments: list[Enrolment], groups: tuple[str, ...] | list[str]) -> list[Enrolment]:
+    """The learners in any of ``groups`` (all learners when none is given)."""
+    if not groups:
+        return enrolments
+    return [e for e in enrolments if set(e.group.split(", ")) & set(groups)]
