@@ -44,6 +44,7 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         when=_when,
         duration=_duration,
         percent=_percent,
+        score=_score,
     )
 
 
@@ -91,10 +92,17 @@ def _when(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
     whole = round(seconds)
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} %"
+
+
+def _score(value: float | None) -> str:
+    """A score as Moodle's gradebook shows it: two decimals."""
+    return "—" if value is None else f"{value:.2f} %"

@@ -29,7 +29,7 @@ class Learner:
     best_score: float | None = None  #: percent; from Moodle: the gradebook's grade
     last_score: float | None = None  #: percent, the latest submitted result
     attempts: int = 0  #: tries: assessment attempts submitted inside the package
-    seconds: float = 0.0  #: time spent: the sum of session durations
+    seconds: float | None = 0.0  #: time spent: the sum of session durations; None: the source has none
     last_activity: datetime = UNKNOWN_TIME
     group: str = ""  #: the learner's groups in the LMS, joined by ", "
     lms_attempts: int | None = None  #: Moodle attempts (None: the source has none, as xAPI)

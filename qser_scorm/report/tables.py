@@ -16,7 +16,8 @@ REFLECTION_COLUMNS = ("question", "prompt", "question_iri", "learner", "group", 
 def report_tables(report: Report) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """{table name: (header, rows)} for learners, questions, objectives and reflections."""
     learners = [(learner.name, learner.account, learner.group, learner.status, learner.best_score,
-                 learner.last_score, learner.attempts, learner.lms_attempts, round(learner.seconds),
+                 learner.last_score, learner.attempts, learner.lms_attempts,
+                 None if learner.seconds is None else round(learner.seconds),
                  _moment(learner.last_activity)) for learner in report.learners]
     questions = [(question.name, question.prompt, question.iri, question.kind, question.objective, question.answers,
                   question.correct, question.correct_rate,

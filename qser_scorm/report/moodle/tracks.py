@@ -102,14 +102,15 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
 
 def _learner(enrolment: Enrolment, pass_mark: float) -> Learner:
     attempts = sorted(enrolment.attempts.values(), key=lambda a: a.number)
+    timed = [attempt.seconds for attempt in attempts if attempt.seconds is not None]
     learner = Learner(name=enrolment.name, account=enrolment.email, group=enrolment.group,
-                      status="not attempted", lms_attempts=len(attempts))
+                      status="not attempted", lms_attempts=len(attempts),
+                      seconds=sum(timed) if timed else None)
     for attempt in attempts:
         status = attempt.status or _status_of(attempt, pass_mark)
         if STATUSES.index(status) < STATUSES.index(learner.status):
             learner.status = status
         learner.attempts += len(attempt.submissions())
-        learner.seconds += attempt.seconds or 0.0
         learner.last_activity = max(learner.last_activity, attempt.last_access)
         if attempt.score is not None and status in ("passed", "failed", "completed"):
             learner.last_score = attempt.score
