@@ -33,6 +33,7 @@ class Learner:
     last_activity: datetime = UNKNOWN_TIME
     group: str = ""  #: the learner's groups in the LMS, joined by ", "
     lms_attempts: int | None = None  #: Moodle attempts (None: the source has none, as xAPI)
+    registration: str = ""  #: cmi5: the registration this row is about (a learner may have several)
     _last_scored_at: datetime = field(default=UNKNOWN_TIME, repr=False)
 
 

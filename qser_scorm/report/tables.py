@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .model import UNKNOWN_TIME, Report
 
-LEARNER_COLUMNS = ("learner", "account", "group", "status", "best_score", "last_score", "attempts", "lms_attempts",
+LEARNER_COLUMNS = ("learner", "account", "registration", "group", "status", "best_score", "last_score", "attempts", "lms_attempts",
                    "time_spent_seconds", "last_activity")
 QUESTION_COLUMNS = ("question", "prompt", "question_iri", "interaction_type", "objective", "answers", "correct",
                     "correct_rate", "answer_distribution")
@@ -15,7 +15,7 @@ REFLECTION_COLUMNS = ("question", "prompt", "question_iri", "learner", "group", 
 
 def report_tables(report: Report) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """{table name: (header, rows)} for learners, questions, objectives and reflections."""
-    learners = [(learner.name, learner.account, learner.group, learner.status, learner.best_score,
+    learners = [(learner.name, learner.account, learner.registration, learner.group, learner.status, learner.best_score,
                  learner.last_score, learner.attempts, learner.lms_attempts,
                  None if learner.seconds is None else round(learner.seconds),
                  _moment(learner.last_activity)) for learner in report.learners]
