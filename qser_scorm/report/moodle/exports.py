@@ -3,7 +3,8 @@ objectives) and the gradebook export, in each format Moodle writes them.
 
 Formats: text (``.txt``, tab-separated although Moodle's link says CSV; the gradebook's ``.csv``
 with the separator the coordinator chose), OpenDocument (``.ods``, read with odfpy) and Excel
-(``.xlsx``, read with openpyxl). The kind of file is told by its header row, not its name.
+(``.xlsx``, read with python-calamine; it cannot read Moodle's ODS, whose rows hold whitespace
+between the cells). The kind of file is told by its header row, not its name.
 
 Moodle's quirks met here (docs/report.md lists them):
 - learner text in the SCORM reports is HTML-escaped once (``&amp;``, ``&#039;``, ``&quot;``), in
@@ -25,10 +26,10 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-import openpyxl
 from odf import teletype
 from odf.opendocument import load as load_ods
 from odf.table import Table, TableCell, TableRow
+from python_calamine import CalamineError, CalamineWorkbook
 
 from qser_scorm.errors import QserError
 
@@ -179,11 +180,11 @@ def _text_rows(path: Path) -> list[list[str]]:
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        return [[_cell_text(value) for value in row] for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    except CalamineError as error:
+        raise ValueError(str(error)) from None
+    return [[_cell_text(value) for value in row] for row in sheet.to_python()]
 
 
 def _ods_rows(path: Path) -> list[list[str]]:
