@@ -157,6 +157,13 @@ def test_a_file_that_is_no_moodle_download_exits_2(content, expected, tmp_path, 
     assert not written.folder.exists()
 
 
+def test_the_xml_gradebook_is_refused_with_what_to_download_instead(run_report):
+    result, _ = run_report("--moodle-export", EXPORTS / "gradebook.xml", "--course", COURSE_SOURCE)
+
+    assert result.exit_code == 2
+    assert "names learners by ID number only" in result.output and "plain text file, ODS or Excel" in result.output
+
+
 def test_group_needs_moodles_groups(run_report):
     result, _ = run_report("--moodle-export", EXPORTS / "scorm-basic.txt", "--course", COURSE_SOURCE,
                            "--group", "Valencia citizen service")

@@ -56,6 +56,9 @@ def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], st
     enrolments: dict[str, Enrolment] = {}
     title, rows_read = "", 0
     for path in paths:
+        if path.suffix.lower() == ".xml":
+            raise ExportError(f"{path}: the gradebook's XML export names learners by ID number only.\n"
+                              "Export the gradebook as a plain text file, ODS or Excel instead.")
         header, rows = _table(path)
         if header[:len(_BASIC)] == list(_BASIC):
             title = _scorm_report(header, rows, key, enrolments) or title
