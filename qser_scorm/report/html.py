@@ -6,9 +6,13 @@ the tables.
 """
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
+from importlib import resources
 
 import jinja2
+
+from qser_scorm.interface import primary_subtag
 
 from .model import STATUSES, UNKNOWN_TIME, Report
 
@@ -27,9 +31,25 @@ _environment = jinja2.Environment(
 )
 
 
+class ReportTexts:
+    """The page's own words in the course language (``report/texts/<language>.json``), English
+    where there is no table for it."""
+
+    def __init__(self, language: str):
+        self.lang = primary_subtag(language)
+        folder = resources.files("qser_scorm.report").joinpath("texts")
+        if not folder.joinpath(f"{self.lang}.json").is_file():
+            self.lang = "en"
+        self._texts = json.loads(folder.joinpath(f"{self.lang}.json").read_text(encoding="utf-8"))
+
+    def __call__(self, key: str, **values) -> str:
+        return self._texts[key].format(**values)
+
+
 def render_html(report: Report, source: str, generated: datetime | None = None) -> str:
     """Return the HTML report; ``source`` says where the records came from (no secrets)."""
     lms_attempts = any(learner.lms_attempts is not None for learner in report.learners)
+    texts = ReportTexts(report.language)
     generated = generated or datetime.now(timezone.utc)
     return _environment.get_template("report.html").render(
         report=report,
@@ -38,8 +58,9 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         lms_attempts=lms_attempts,
         groups=_group_rows(report),
         generated=_when(generated),
-        statuses=_status_rows(report),
-        status_bar=_status_bar(report),
+        t=texts,
+        statuses=_status_rows(report, texts),
+        status_bar=_status_bar(report, texts),
         histogram=_histogram(report),
         when=_when,
         duration=_duration,
@@ -48,9 +69,10 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
     )
 
 
-def _status_rows(report: Report) -> list[dict]:
+def _status_rows(report: Report, texts: ReportTexts) -> list[dict]:
     total = len(report.learners)
-    return [{"status": status, "count": report.count(status), "colour": STATUS_COLOURS[status],
+    return [{"status": status, "label": texts("status_" + status.replace(" ", "_")), "count": report.count(status),
+             "colour": STATUS_COLOURS[status],
              "share": 100.0 * report.count(status) / total if total else 0.0} for status in STATUSES]
 
 
@@ -66,10 +88,10 @@ def _group_rows(report: Report) -> list[dict]:
     return rows
 
 
-def _status_bar(report: Report) -> list[dict]:
+def _status_bar(report: Report, texts: ReportTexts) -> list[dict]:
     """Segments of one horizontal bar, a learner's share of the width each, left to right."""
     segments, x = [], 0.0
-    for row in _status_rows(report):
+    for row in _status_rows(report, texts):
         width = _CHART_WIDTH * row["share"] / 100
         if width:
             segments.append({**row, "x": round(x, 2), "width": round(width, 2)})

@@ -2,6 +2,8 @@
 every format gives the same report, and it agrees with the gradebook and the ground truth."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from openpyxl import load_workbook
 
@@ -170,3 +172,18 @@ def test_group_needs_moodles_groups(run_report):
 
     assert result.exit_code == 2
     assert "Moodle's downloads name no groups" in result.output
+
+
+def test_the_page_speaks_the_course_language(run_report, tmp_path):
+    greek = tmp_path / "course_src"
+    shutil.copytree(COURSE_SOURCE, greek)
+    course_yaml = greek / "course.yaml"
+    course_yaml.write_text(course_yaml.read_text(encoding="utf-8").replace("\nlanguage: en\n", "\nlanguage: el\n"),
+                           encoding="utf-8")
+    result, written = run_report("--moodle-export", EXPORTS / "scorm-interactions-all.txt", "--course", greek)
+
+    assert result.exit_code == 0, result.output
+    assert '<html lang="el">' in written.html
+    assert "<h2 id=\"reflections\">Αναστοχασμοί για τη συζήτηση του εργαστηρίου</h2>" in written.html
+    assert "<td>επιτυχία</td>" in written.html
+    assert "Σωστό</span>: " in written.html  # the package's own word for True, from the course's interface texts
