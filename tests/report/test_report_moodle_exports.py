@@ -2,11 +2,14 @@
 every format gives the same report, and it agrees with the gradebook and the ground truth."""
 from __future__ import annotations
 
+import csv
 import shutil
 
 import pytest
 from openpyxl import load_workbook
 
+from qser_scorm.course.load import load_course
+from qser_scorm.course.responses import response_ids
 from qser_scorm.pipeline import build
 
 from .moodle_truth import (COURSE_SOURCE, DATA, EXPORTS, expected_correct_rates, expected_learners,
@@ -114,6 +117,11 @@ def test_the_earlier_four_question_package_shows_unknown_codes_marked(run_report
     assert learners["Chloé Sample"]["best_score"] == "100" and learners["Chloé Sample"]["lms_attempts"] == "2"
     assert learners["Eva Placeholder"]["status"] == "in progress"
     assert learners["Ben Example"]["status"] == "passed"  # 75: the boundary
+    questions = {row["question"]: row for row in written.rows("questions.csv")}
+    assert questions["q2-mentor-skills"]["prompt"] == "(not a question of this course version)"
+    assert "a,c,d: 3" in questions["q2-mentor-skills"]["answer_distribution"]
+    reflections = {(row["question"], row["learner"]) for row in written.rows("reflections.csv")}
+    assert ("q4-reflection", "Ben Example") in reflections
 
 
 def test_xlsx_holds_the_same_tables(run_report, tmp_path):
@@ -157,6 +165,41 @@ def test_a_file_that_is_no_moodle_download_exits_2(content, expected, tmp_path, 
     assert result.exit_code == 2, result.output
     assert expected in result.output and "Traceback" not in result.output
     assert not written.folder.exists()
+
+
+def test_readable_ids_of_newer_packages_read_as_letters_do(run_report, tmp_path):
+    """A package storing the readable ids of course/responses.py gives the same report."""
+    course = load_course(COURSE_SOURCE)
+    ids = {q.id: response_ids(q) for q in course.assessment.questions}
+
+    def readable(question: str, response: str) -> str:
+        names = ids.get(question, {})
+        if "options" in names:
+            return ",".join(names["options"][int(code, 36)] for code in response.split(",") if code)
+        if "items" in names:
+            return ",".join(names["items"][int(code, 36)] for code in response.split(","))
+        if "left" in names:
+            pairs = (pair.split(".") for pair in response.split(","))
+            return ",".join(f"{names['left'][int(a, 36)]}.{names['right'][int(b, 36)]}" for a, b in pairs)
+        return {"t": "true", "f": "false"}.get(response, response) if question == "q-impact-model-level" else response
+
+    with open(EXPORTS / "scorm-interactions-all.txt", encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file, delimiter="\t"))
+    header = rows[0]
+    for row in rows[1:]:
+        for n in range(22):
+            if f"Question {n}" in header and row[header.index(f"Question {n}")]:
+                cell = header.index(f"Response {n}")
+                row[cell] = readable(row[header.index(f"Question {n}")], row[cell])
+    newer = tmp_path / "newer.txt"
+    with open(newer, "w", encoding="utf-8", newline="") as file:
+        csv.writer(file, delimiter="\t", lineterminator="\n").writerows(rows)
+
+    letters = _tables(_exports(run_report, "scorm-interactions-all.txt"))
+    result, written = run_report("--moodle-export", newer, "--course", COURSE_SOURCE)
+    assert result.exit_code == 0, result.output
+    assert _tables(written) == letters
+    assert "employees_of_municipalities" in newer.read_text(encoding="utf-8")
 
 
 def test_the_xml_gradebook_is_refused_with_what_to_download_instead(run_report):

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..answers import AnswerKey
+from ..answers import NO_ANSWER, AnswerKey
 from ..model import STATUSES, UNKNOWN_TIME, Learner, Objective, Question, Reflection, ReflectionQuestion, Report
 
 #: SCORM 1.2 cmi.core.lesson_status (RTE 3.4.4) -> report status. "browsed" is a look at the course.
+#: The prompt shown for a question the course (or package) given has not.
+UNKNOWN_QUESTION = "(not a question of this course version)"
 LESSON_STATUSES = {"passed": "passed", "failed": "failed", "completed": "completed", "incomplete": "in progress",
                    "browsed": "in progress", "not attempted": "not attempted"}
 
@@ -83,6 +85,8 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
             for submission in attempt.submissions():
                 latest = submission
                 for interaction in submission:
+                    if interaction.id not in questions and interaction.id not in reflections:
+                        _add_unknown(interaction, questions, reflections)
                     _count(questions.get(interaction.id), interaction, key)
         for interaction in latest:
             reflection = reflections.get(interaction.id)
@@ -91,7 +95,7 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
                                                                  learner.last_activity, learner.group)
         if latest:
             _objectives_met(objectives, latest, key)
-    order = [q.id for q in key.questions]
+    order = [q.id for q in key.questions] + [i for i in [*questions, *reflections] if key.question(i) is None]
     return Report(
         title=title or key.title, statements=records,
         learners=sorted(learners, key=lambda learner: (learner.name.casefold(), learner.account)),
@@ -128,11 +132,23 @@ def _status_of(attempt: Attempt, pass_mark: float) -> str:
     return "passed" if attempt.score >= pass_mark else "failed"
 
 
+def _add_unknown(interaction: Interaction, questions: dict, reflections: dict) -> None:
+    """A question this course version does not have (another package's): kept, with its id."""
+    if interaction.result == "neutral":  # RTE 3.4.4: unscored, as the package's reflections
+        reflections[interaction.id] = ReflectionQuestion(interaction.id, interaction.id, UNKNOWN_QUESTION)
+    else:
+        questions[interaction.id] = Question(interaction.id, interaction.id, UNKNOWN_QUESTION, "")
+
+
 def _count(question: Question | None, interaction: Interaction, key: AnswerKey) -> None:
     if question is None:
         return
     keyed = key.question(question.iri)
     question.answers += 1
+    if keyed is None:  # a question of another version: Moodle's result, the stored answer as it is
+        question.correct += interaction.result == "correct"
+        question.responses[interaction.response.strip() or NO_ANSWER] += 1
+        return
     question.correct += _right(keyed, interaction)
     for label in keyed.labels(interaction.response):
         question.responses[label] += 1
