@@ -113,8 +113,11 @@ class AnswerKey:
     questions: list[KeyedQuestion]
     objectives: dict[str, str]  #: id -> text
 
+    def __post_init__(self) -> None:
+        self._by_id = {q.id: q for q in self.questions}
+
     def question(self, question_id: str) -> KeyedQuestion | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._by_id.get(question_id)
 
 
 def key_from_course(course: Course) -> AnswerKey:

@@ -56,6 +56,7 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         source=source,
         records="attempts" if lms_attempts else "statements",
         lms_attempts=lms_attempts,
+        group_names=report.groups,  # once: the template asks for each learner row
         groups=_group_rows(report),
         generated=_when(generated),
         t=texts,
