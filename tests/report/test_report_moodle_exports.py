@@ -120,8 +120,10 @@ def test_the_earlier_four_question_package_shows_unknown_codes_marked(run_report
     questions = {row["question"]: row for row in written.rows("questions.csv")}
     assert questions["q2-mentor-skills"]["prompt"] == "(not a question of this course version)"
     assert "a,c,d: 3" in questions["q2-mentor-skills"]["answer_distribution"]
-    reflections = {(row["question"], row["learner"]) for row in written.rows("reflections.csv")}
-    assert ("q4-reflection", "Ben Example") in reflections
+    reflections = {(row["question"], row["learner"]): row["reflection"] for row in written.rows("reflections.csv")}
+    assert reflections["q4-reflection", "Ben Example"] == \
+        'I\'d have liked help with forms, letters & "urgent" cases; <b>not</b> just a leaflet.'
+    assert "&lt;b&gt;not&lt;/b&gt;" in written.html  # escaped once, for HTML
 
 
 def test_xlsx_holds_the_same_tables(run_report, tmp_path):
@@ -230,3 +232,35 @@ def test_the_page_speaks_the_course_language(run_report, tmp_path):
     assert "<h2 id=\"reflections\">Αναστοχασμοί για τη συζήτηση του εργαστηρίου</h2>" in written.html
     assert "<td>επιτυχία</td>" in written.html
     assert "Σωστό</span>: " in written.html  # the package's own word for True, from the course's interface texts
+
+
+@pytest.mark.parametrize("gradebook", ["gradebook-tab.csv", "gradebook-semicolon-real-percentage-letter-feedback.csv",
+                                       "gradebook-real-percentage.xlsx", "gradebook.ods"])
+def test_every_gradebook_export_gives_the_same_grades(gradebook, run_report):
+    written = _exports(run_report, "scorm-basic.txt", gradebook)
+
+    grades = {name: row["best_score"] for name, row in written.learners().items()}
+    assert grades == {name: figures["best_score"] for name, figures in expected_learners().items()}
+
+
+def test_after_a_settings_save_moodle_grades_the_incomplete_learner_0(run_report):
+    """Moodle recomputes the grades when the activity's settings are saved: Lucía then has 0.00."""
+    learners = _exports(run_report, "scorm-basic.txt", "gradebook-after-settings-save.csv").learners()
+
+    assert (learners["Lucía Fernández"]["status"], learners["Lucía Fernández"]["best_score"]) == ("in progress", "0")
+    assert learners["Nikos Georgiou"]["best_score"] == ""
+
+
+@pytest.mark.parametrize("report", ["moodle45-scorm-basic", "moodle45-scorm-interactions", "moodle45-scorm-objectives"])
+def test_each_format_of_the_earlier_packages_downloads_gives_the_same_report(report, run_report):
+    folder = DATA / "moodle-exports"
+    reports = []
+    for fmt, gradebook in (("txt", "csv"), ("ods", "ods"), ("xlsx", "xlsx")):
+        result, written = run_report("--moodle-export", folder / f"{report}.{fmt}", "--moodle-export",
+                                     folder / f"moodle45-gradebook.{gradebook}", "--course", COURSE_SOURCE)
+        assert result.exit_code == 0, result.output
+        reports.append(_tables(written))
+
+    assert reports[0] == reports[1] == reports[2]
+    assert {row["learner"] for row in reports[0][0]} == {"Ana Test", "Ben Example", "Chloé Sample",
+                                                         "Δημήτρης Δοκιμή", "Eva Placeholder"}
