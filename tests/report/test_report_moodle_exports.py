@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -158,7 +159,9 @@ def test_anonymous_names_nobody(run_report):
     (b"a,b,c\n1,2,3\n", "not a Moodle SCORM report or gradebook download"),
     (b"", "is empty"),
     (b"\xff\xfeN\x00", "not UTF-8"),
-], ids=["other-table", "empty", "utf-16"])
+    ('Name\t"Email address"\tAttempt\t"Started on"\t"Last accessed on"\tScore\nAna\tana@example.org\tfirst\t-\t-\t5\n'
+     .encode(), "row 2: the Attempt column holds 'first', not a number"),
+], ids=["other-table", "empty", "utf-16", "attempt-not-a-number"])
 def test_a_file_that_is_no_moodle_download_exits_2(content, expected, tmp_path, run_report):
     path = tmp_path / "export.csv"
     path.write_bytes(content)
@@ -209,6 +212,29 @@ def test_the_xml_gradebook_is_refused_with_what_to_download_instead(run_report):
 
     assert result.exit_code == 2
     assert "names learners by ID number only" in result.output and "plain text file, ODS or Excel" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xlsx"])
+@pytest.mark.parametrize("content", [b"not a zip", b"PK\x03\x04broken"], ids=["not-zip", "broken-zip"])
+def test_a_broken_spreadsheet_exits_2(suffix, content, tmp_path, run_report):
+    path = tmp_path / f"report{suffix}"
+    path.write_bytes(content)
+    result, _ = run_report("--moodle-export", path, "--course", COURSE_SOURCE)
+
+    assert result.exit_code == 2, result.output
+    assert "not a readable" in result.output and "Traceback" not in result.output
+
+
+def test_an_ods_without_a_table_exits_2(tmp_path, run_report):
+    path = tmp_path / "report.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content xmlns:office="
+                                        "'urn:oasis:names:tc:opendocument:xmlns:office:1.0'><broken")
+    result, _ = run_report("--moodle-export", path, "--course", COURSE_SOURCE)
+
+    assert result.exit_code == 2, result.output
+    assert "not a readable ods file" in result.output
 
 
 def test_group_needs_moodles_groups(run_report):

@@ -23,6 +23,7 @@ import html
 import io
 import re
 import zipfile
+from xml.sax import SAXException
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], st
                               "Export the gradebook as a plain text file, ODS or Excel instead.")
         header, rows = _table(path)
         if header[:len(_BASIC)] == list(_BASIC):
-            title = _scorm_report(header, rows, key, enrolments) or title
+            title = _scorm_report(path, header, rows, key, enrolments) or title
             rows_read += len(rows)
         elif {"First name", "Last name", "Email address"} <= set(header):
             title = _gradebook(path, header, rows, enrolments) or title
@@ -72,17 +73,20 @@ def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], st
     return list(enrolments.values()), title, rows_read
 
 
-def _scorm_report(header: list[str], rows: list[list[str]], key: AnswerKey, enrolments: dict) -> str:
+def _scorm_report(path: Path, header: list[str], rows: list[list[str]], key: AnswerKey, enrolments: dict) -> str:
     sco_title = header[6] if len(header) > 6 and not _SLOT.match(header[6]) else ""
     slots = sorted({int(m.group(2)) for m in map(_SLOT.match, header) if m})
     columns = {name: index for index, name in enumerate(header)}
-    for row in rows:
-        row = row + [""] * (len(header) - len(row))  # the 4.5 objectives report: headers without cells
+    for index, row in enumerate(rows, 2):
         name, email, number, _, last_access, score = row[:6]
         enrolment = _enrolment(enrolments, name, email)
         if number == "-":  # never launched: Moodle's "all users" row
             continue
-        attempt = enrolment.attempt(int(float(number)))
+        try:
+            attempt = enrolment.attempt(int(float(number)))
+        except ValueError:
+            raise ExportError(f"{path}: row {index}: the Attempt column holds {number!r}, not a number.\n"
+                              "Give the file as Moodle downloaded it.") from None
         attempt.last_access = max(attempt.last_access, _moodle_date(last_access))
         sco = row[6] if sco_title else ""
         attempt.status = LESSON_STATUSES.get(sco.lower(), attempt.status)
@@ -161,11 +165,12 @@ def _table(path: Path) -> tuple[list[str], list[list[str]]]:
     except OSError as error:
         raise ExportError(f"Cannot read {path}: {error.strerror or error}.\n"
                           "Check the file name given to --moodle-export.") from None
-    except (ValueError, KeyError, zipfile.BadZipFile) as error:
+    except (ValueError, KeyError, IndexError, zipfile.BadZipFile, SAXException) as error:
         raise ExportError(f"{path}: not a readable {path.suffix.lstrip('.') or 'text'} file ({error}).\n"
                           "Give the file as Moodle downloaded it (text, ODS or Excel).") from None
     if not rows:
         raise ExportError(f"{path} is empty.\nDownload the report again from Moodle.")
+    # Rows are padded to the header: the 4.5 objectives report writes headers without cells.
     width = len(rows[0])
     return [cell.strip() for cell in rows[0]], [row + [""] * (width - len(row)) for row in rows[1:]]
 
