@@ -1,5 +1,6 @@
-"""Make the screenshots of docs/report.md: the report of the recorded Moodle course
-(tests/data/moodle-qser/exports/) in Debian's Chromium, at desktop width and at 320 px.
+"""Make the screenshots of docs/report.md: the report of the recorded Moodle course, read through
+its web services (the recorded answers of tests/data/moodle-qser/webservice/, replayed on
+127.0.0.1 by tests/report/moodle_replay.py), in Debian's Chromium, at desktop width and at 320 px.
 
 Run: python3 scripts/report_screenshots.py   (writes docs/images/report-desktop.png and report-320px.png)
 """
@@ -17,18 +18,20 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from qser_scorm.commands.report import report_command  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.report.moodle_replay import TOKEN, MoodleReplay  # noqa: E402
 
-EXPORTS = ROOT / "tests" / "data" / "moodle-qser" / "exports"
 SHOTS = {"report-desktop.png": {"width": 1280, "height": 1500}, "report-320px.png": {"width": 320, "height": 1400}}
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        out = Path(folder) / "report"
-        result = CliRunner().invoke(report_command, [
-            "--moodle-export", str(EXPORTS / "scorm-interactions-all.xlsx"),
-            "--moodle-export", str(EXPORTS / "gradebook.xlsx"),
-            "--course", str(ROOT / "course_src"), "--out", str(out)])
+        out, token = Path(folder) / "report", Path(folder) / "token"
+        token.write_text(TOKEN, encoding="utf-8")
+        with MoodleReplay().running() as moodle:
+            result = CliRunner().invoke(report_command, [
+                "--moodle", moodle.url, "--token-file", str(token), "--cmid", "6",
+                "--moodle-course", "QSER-MENTOR-2026", "--course", str(ROOT / "course_src"),
+                "--group", "Egaleo social services", "--group", "Valencia citizen service", "--out", str(out)])
         if result.exit_code:
             sys.exit(result.output)
         with sync_playwright() as playwright:
