@@ -46,12 +46,14 @@ def test_the_web_services_give_the_ground_truth(moodle, token_file, run_report):
 
 
 def test_the_web_services_and_the_downloads_give_the_same_report(moodle, token_file, run_report):
-    _, live = _live(run_report, moodle, token_file)
+    live_result, live = _live(run_report, moodle, token_file)
+    assert "8 attempts, 8 learners, 9 questions." in live_result.output
     live_tables = [live.rows(name) for name in ("learners.csv", "questions.csv", "objectives.csv")]
     live_reflections = {(r["question"], r["learner"], r["reflection"]) for r in live.rows("reflections.csv")}
     result, downloaded = run_report("--moodle-export", EXPORTS / "scorm-interactions-all.ods", "--moodle-export",
                                     EXPORTS / "gradebook.ods", "--course", COURSE_SOURCE)
     assert result.exit_code == 0, result.output
+    assert "8 attempts, 8 learners, 9 questions." in result.output
 
     # The downloads have no groups, no time spent and last access only to the minute.
     only_live = ("group", "time_spent_seconds", "last_activity")

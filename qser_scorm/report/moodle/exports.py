@@ -53,9 +53,9 @@ class ExportError(QserError):
 
 def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], str, int]:
     """Merge the downloads into one Enrolment per learner; return them, the activity's title and
-    the number of attempt rows read."""
+    the number of Moodle attempts read."""
     enrolments: dict[str, Enrolment] = {}
-    title, rows_read = "", 0
+    title = ""
     for path in paths:
         if path.suffix.lower() == ".xml":
             raise ExportError(f"{path}: the gradebook's XML export names learners by ID number only.\n"
@@ -63,14 +63,13 @@ def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], st
         header, rows = _table(path)
         if header[:len(_BASIC)] == list(_BASIC):
             title = _scorm_report(path, header, rows, key, enrolments) or title
-            rows_read += len(rows)
         elif {"First name", "Last name", "Email address"} <= set(header):
             title = _gradebook(path, header, rows, enrolments) or title
         else:
             raise ExportError(f"{path}: not a Moodle SCORM report or gradebook download (its first row is "
                               f"{', '.join(header[:4])}...).\nDownload the activity's Basic, Interactions or "
                               "Objectives report, or the gradebook's export (text, ODS or Excel).")
-    return list(enrolments.values()), title, rows_read
+    return list(enrolments.values()), title, sum(len(e.attempts) for e in enrolments.values())
 
 
 def _scorm_report(path: Path, header: list[str], rows: list[list[str]], key: AnswerKey, enrolments: dict) -> str:
