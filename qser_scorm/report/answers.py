@@ -6,7 +6,8 @@ authored index in base 36: ``0``, ``0,1,2``, ``t``/``f``, matching ``0.1,1.2``, 
 ``2,0,1``); newer ones store the readable ids of ``qser_scorm.course.responses``. Both are read.
 The key comes from the course source, or from a built package (its ``index.html``), and gives
 each stored code its text in the course language. A code that is no option of this course (a
-package of another version) keeps its code, marked, and is never dropped.
+package of another version) keeps its code, marked, and is never dropped; the marks are in the
+course language too (``report/texts``).
 """
 from __future__ import annotations
 
@@ -24,9 +25,7 @@ from qser_scorm.course.responses import response_ids
 from qser_scorm.errors import QserError
 from qser_scorm.interface import interface_texts
 
-#: What a report shows for an empty response (a question left unanswered).
-NO_ANSWER = "(no answer)"
-
+from .wording import ReportTexts
 
 class AnswerKeyError(QserError):
     """The course source or package given for the answer key cannot be read (exit code 2)."""
@@ -55,6 +54,8 @@ class KeyedQuestion:
     answer: bool | None = None  #: true-false
     accept: list[str] = field(default_factory=list)  #: fill-in
     true_false: tuple[str, str] = ("True", "False")
+    no_answer: str = "(no answer)"  #: shown for an empty response (a question left unanswered)
+    unknown_answer: str = "“{code}” (not an answer of this course version)"
 
     def choices(self) -> list[str]:
         """Every answer a learner can pick, in authored order (for a distribution with zeros)."""
@@ -69,20 +70,20 @@ class KeyedQuestion:
         alone), else one label for the whole answer."""
         response = response.strip()
         if not response:
-            return [NO_ANSWER]
+            return [self.no_answer]
         if self.type == "single":
-            return [_named(response, self.option_ids, self.options)]
+            return [self._named(response, self.option_ids, self.options)]
         if self.type == "multiple":
-            return [_named(code, self.option_ids, self.options) for code in response.split(",")]
+            return [self._named(code, self.option_ids, self.options) for code in response.split(",")]
         if self.type == "true-false":
             known = {"t": 0, "true": 0, "1": 0, "f": 1, "false": 1, "0": 1}.get(response.lower())
-            return [_unknown(response) if known is None else self.true_false[known]]
+            return [self.unknown_answer.format(code=response) if known is None else self.true_false[known]]
         if self.type == "matching":
             pairs = (pair.partition(".") for pair in response.split(","))
-            return ["; ".join(f"{_named(left, self.left_ids, self.left)} → {_named(right, self.right_ids, self.right)}"
-                              for left, _, right in pairs)]
+            return ["; ".join(f"{self._named(left, self.left_ids, self.left)} → "
+                              f"{self._named(right, self.right_ids, self.right)}" for left, _, right in pairs)]
         if self.type == "ordering":
-            return [" → ".join(_named(code, self.item_ids, self.items) for code in response.split(","))]
+            return [" → ".join(self._named(code, self.item_ids, self.items) for code in response.split(","))]
         return [_folded(response)]  # fill-in: grouped as marked, ignoring case and spacing
 
     def is_correct(self, response: str) -> bool:
@@ -102,6 +103,10 @@ class KeyedQuestion:
             return [_index(code, self.item_ids) for code in codes] == list(range(len(self.items)))
         return False
 
+    def _named(self, code: str, ids: list[str], texts: list[str]) -> str:
+        index = _index(code, ids)
+        return texts[index] if index is not None and index < len(texts) else self.unknown_answer.format(code=code)
+
 
 @dataclass
 class AnswerKey:
@@ -112,6 +117,8 @@ class AnswerKey:
     pass_mark: float
     questions: list[KeyedQuestion]
     objectives: dict[str, str]  #: id -> text
+    unknown_question: str = "(not a question of this course version)"  #: prompt of another version's question
+    no_answer: str = "(no answer)"
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
@@ -121,7 +128,7 @@ class AnswerKey:
 
 
 def key_from_course(course: Course) -> AnswerKey:
-    texts = interface_texts(course)
+    texts, words = interface_texts(course), ReportTexts(course.language)
     true_false = (texts["answer_true"], texts["answer_false"])
     questions = []
     for q in course.assessment.questions:
@@ -133,9 +140,10 @@ def key_from_course(course: Course) -> AnswerKey:
             left=[p.left for p in q.pairs], right=[p.right for p in q.pairs],
             left_ids=ids.get("left", []), right_ids=ids.get("right", []),
             items=list(q.items), item_ids=ids.get("items", []),
-            answer=q.answer, accept=list(q.accept), true_false=true_false))
+            answer=q.answer, accept=list(q.accept), true_false=true_false,
+            no_answer=words("no_answer"), unknown_answer=words.template("unknown_answer")))
     return AnswerKey(course.title, course.language, course.pass_mark, questions,
-                     {o.id: o.text for o in course.objectives})
+                     {o.id: o.text for o in course.objectives}, words("unknown_question"), words("no_answer"))
 
 
 def load_key(course_folder: Path | None, package: Path | None) -> AnswerKey:
@@ -161,12 +169,14 @@ def key_from_package(path: Path) -> AnswerKey:
     language = document.get("lang") or "en"
     tf = [_text(label) for label in document.xpath("//fieldset[@data-type='true-false'][1]//label")]
     true_false = (tf[0], tf[1]) if len(tf) == 2 else ("True", "False")
+    words = ReportTexts(language)
     questions = []
     for entry in data.get("questions", []):
         fieldset = next(iter(document.xpath("//fieldset[@data-question=$id]", id=entry["id"])), None)
-        questions.append(_question_from_page(entry, fieldset, true_false))
+        questions.append(_question_from_page(entry, fieldset, true_false, words))
     objectives = {q.objective: q.objective for q in questions if q.objective}
-    return AnswerKey(data.get("title", ""), language, float(data.get("passMark", 75)), questions, objectives)
+    return AnswerKey(data.get("title", ""), language, float(data.get("passMark", 75)), questions, objectives,
+                     words("unknown_question"), words("no_answer"))
 
 
 def _course_data(document, path: Path) -> dict:
@@ -178,11 +188,12 @@ def _course_data(document, path: Path) -> dict:
                              "Give the course source with --course instead.") from None
 
 
-def _question_from_page(entry: dict, fieldset, true_false: tuple[str, str]) -> KeyedQuestion:
+def _question_from_page(entry: dict, fieldset, true_false: tuple[str, str], words: ReportTexts) -> KeyedQuestion:
     kind = entry.get("type", "")
     question = KeyedQuestion(id=entry["id"], type=kind, objective=entry.get("objective", ""),
                              scored=kind != "reflection" and bool(entry.get("weight", 1)), prompt="",
-                             true_false=true_false, accept=list(entry.get("accept", [])))
+                             true_false=true_false, accept=list(entry.get("accept", [])),
+                             no_answer=words("no_answer"), unknown_answer=words.template("unknown_answer"))
     if fieldset is None:
         return question
     legend = fieldset.find("legend")
@@ -214,15 +225,6 @@ def _index(code: str, ids: list[str]) -> int | None:
     if code in ids:
         return ids.index(code)
     return int(code, 36) if re.fullmatch(r"[0-9a-z]", code) else None
-
-
-def _named(code: str, ids: list[str], texts: list[str]) -> str:
-    index = _index(code, ids)
-    return texts[index] if index is not None and index < len(texts) else _unknown(code)
-
-
-def _unknown(code: str) -> str:
-    return f"“{code}” (not an answer of this course version)"
 
 
 def _folded(text: str) -> str:

@@ -6,15 +6,12 @@ the tables.
 """
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
-from importlib import resources
 
 import jinja2
 
-from qser_scorm.interface import primary_subtag
-
 from .model import STATUSES, UNKNOWN_TIME, Report
+from .wording import ReportTexts
 
 #: Status -> bar colour; each passes 3:1 contrast on white (WCAG 1.4.11, non-text contrast).
 STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280",
@@ -29,21 +26,6 @@ _environment = jinja2.Environment(
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,
 )
-
-
-class ReportTexts:
-    """The page's own words in the course language (``report/texts/<language>.json``), English
-    where there is no table for it."""
-
-    def __init__(self, language: str):
-        self.lang = primary_subtag(language)
-        folder = resources.files("qser_scorm.report").joinpath("texts")
-        if not folder.joinpath(f"{self.lang}.json").is_file():
-            self.lang = "en"
-        self._texts = json.loads(folder.joinpath(f"{self.lang}.json").read_text(encoding="utf-8"))
-
-    def __call__(self, key: str, **values) -> str:
-        return self._texts[key].format(**values)
 
 
 def render_html(report: Report, source: str, generated: datetime | None = None) -> str:

@@ -258,6 +258,7 @@ def test_the_page_speaks_the_course_language(run_report, tmp_path):
     assert "<h2 id=\"reflections\">Αναστοχασμοί για τη συζήτηση του εργαστηρίου</h2>" in written.html
     assert "<td>επιτυχία</td>" in written.html
     assert "Σωστό</span>: " in written.html  # the package's own word for True, from the course's interface texts
+    assert "(χωρίς απάντηση)</span>: 1" in written.html  # Maria's unanswered true-false question
 
 
 @pytest.mark.parametrize("gradebook", ["gradebook-tab.csv", "gradebook-semicolon-real-percentage-letter-feedback.csv",

@@ -11,12 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..answers import NO_ANSWER, AnswerKey
+from ..answers import AnswerKey
 from ..model import STATUSES, UNKNOWN_TIME, Learner, Objective, Question, Reflection, ReflectionQuestion, Report
 
 #: SCORM 1.2 cmi.core.lesson_status (RTE 3.4.4) -> report status. "browsed" is a look at the course.
-#: The prompt shown for a question the course (or package) given has not.
-UNKNOWN_QUESTION = "(not a question of this course version)"
 LESSON_STATUSES = {"passed": "passed", "failed": "failed", "completed": "completed", "incomplete": "in progress",
                    "browsed": "in progress", "not attempted": "not attempted"}
 
@@ -86,7 +84,7 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
                 latest = submission
                 for interaction in submission:
                     if interaction.id not in questions and interaction.id not in reflections:
-                        _add_unknown(interaction, questions, reflections)
+                        _add_unknown(interaction, questions, reflections, key.unknown_question)
                     _count(questions.get(interaction.id), interaction, key)
         for interaction in latest:
             reflection = reflections.get(interaction.id)
@@ -132,12 +130,12 @@ def _status_of(attempt: Attempt, pass_mark: float) -> str:
     return "passed" if attempt.score >= pass_mark else "failed"
 
 
-def _add_unknown(interaction: Interaction, questions: dict, reflections: dict) -> None:
+def _add_unknown(interaction: Interaction, questions: dict, reflections: dict, prompt: str) -> None:
     """A question this course version does not have (another package's): kept, with its id."""
     if interaction.result == "neutral":  # RTE 3.4.4: unscored, as the package's reflections
-        reflections[interaction.id] = ReflectionQuestion(interaction.id, interaction.id, UNKNOWN_QUESTION)
+        reflections[interaction.id] = ReflectionQuestion(interaction.id, interaction.id, prompt)
     else:
-        questions[interaction.id] = Question(interaction.id, interaction.id, UNKNOWN_QUESTION, "")
+        questions[interaction.id] = Question(interaction.id, interaction.id, prompt, "")
 
 
 def _count(question: Question | None, interaction: Interaction, key: AnswerKey) -> None:
@@ -147,7 +145,7 @@ def _count(question: Question | None, interaction: Interaction, key: AnswerKey) 
     question.answers += 1
     if keyed is None:  # a question of another version: Moodle's result, the stored answer as it is
         question.correct += interaction.result == "correct"
-        question.responses[interaction.response.strip() or NO_ANSWER] += 1
+        question.responses[interaction.response.strip() or key.no_answer] += 1
         return
     question.correct += _right(keyed, interaction)
     for label in keyed.labels(interaction.response):
