@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from qser_scorm.course.load import load_course
@@ -164,7 +165,10 @@ def key_from_package(path: Path) -> AnswerKey:
         raise AnswerKeyError(f"Cannot read the package {path}: {getattr(error, 'strerror', None) or error}.\n"
                              "Give the SCORM zip built by `qser-scorm build` (it holds index.html), "
                              "or the course source with --course.") from None
-    document = lxml_html.fromstring(page)
+    try:
+        document = lxml_html.fromstring(page)
+    except (etree.ParserError, ValueError):
+        document = lxml_html.fromstring("<html></html>")  # reported below: no course data
     data = _course_data(document, path)
     language = document.get("lang") or "en"
     tf = [_text(label) for label in document.xpath("//fieldset[@data-type='true-false'][1]//label")]

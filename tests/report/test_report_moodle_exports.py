@@ -107,6 +107,17 @@ def test_the_package_maps_codes_to_texts_as_the_course_does(run_report, tmp_path
     assert from_package[3] == from_course[3]
 
 
+@pytest.mark.parametrize("index", [b"", b"<html><body>another tool's package</body></html>"], ids=["empty", "other"])
+def test_a_package_not_built_by_this_tool_exits_2(index, run_report, tmp_path):
+    package = tmp_path / "other.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("index.html", index)
+    result, _ = run_report("--moodle-export", EXPORTS / "scorm-basic.txt", "--package", package)
+
+    assert result.exit_code == 2, result.output
+    assert "holds no course data in index.html" in result.output
+
+
 def test_the_earlier_four_question_package_shows_unknown_codes_marked(run_report):
     """Exports of another package (letters a-e, not this course's questions) are read, not dropped."""
     folder = DATA / "moodle-exports"
