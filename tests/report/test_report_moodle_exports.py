@@ -3,6 +3,7 @@ every format gives the same report, and it agrees with the gradebook and the gro
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import zipfile
 
@@ -52,6 +53,11 @@ def test_learners_agree_with_the_gradebook_and_the_ground_truth(run_report):
         row = learners[name]
         for column in ("status", "best_score", "attempts", "lms_attempts", "account"):
             assert row[column] == figures[column], (name, column)
+    # The page shows the gradebook's 2 decimals: 100.00, 77.78, ...
+    for name, figures in expected.items():
+        if figures["best_score"]:
+            row = re.search(rf'<th scope="row">{re.escape(name)}<br>.*?</tr>', written.html, re.S).group(0)
+            assert f'<td class="num">{float(figures["best_score"]):.2f} %</td>' in row, name
     # Pablo saw "100%, passed" in a review-mode launch; Moodle and its gradebook keep failed 33.33.
     assert (learners["Pablo Sánchez"]["status"], learners["Pablo Sánchez"]["best_score"]) == ("failed", "33.33")
 
