@@ -169,7 +169,7 @@ def test_every_problem_is_reported_at_once(course, run_cli, tmp_path):
     _replace(course / "course.yaml", "language: en", "language: 12")
     result = run_cli("build", course, "--out", tmp_path)
     assert result.exit_code == 2
-    assert "pass_mrak" in result.output and "`language` must be text" in result.output
+    assert "pass_mrak" in result.output and "`language` '12' is not a language code" in result.output
     assert "did you mean `pass_mark`?" in result.output
 
 

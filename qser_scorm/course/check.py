@@ -1,12 +1,15 @@
 """Check a loaded course as a whole: ``check_course(course) -> list[Problem]``.
 
 Loading has already checked each file's shape; here are the rules that span several values or
-files. Errors stop the build; warnings point at content that is probably a mistake.
+files. Errors stop the build; warnings point at content that is probably a mistake. A course read
+with errors lacks the parts that have them (``load.read_course``'s gaps); the rules that need such
+a part whole wait until it is fixed, and :func:`unchecked` says which.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 
 from ..errors import Problem
 from ..interface import builtin_languages, builtin_table, reference_texts
@@ -15,11 +18,27 @@ from .model import Course, Question, Source
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 
 
-def check_course(course: Course) -> list[Problem]:
-    """Return every error and warning about ``course``, in file and line order."""
-    problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
-                + _objective_warnings(course) + _interface_warnings(course))
+#: The rules that need a part of the course whole, by the parts (gaps) that stop them.
+_NEEDS_WHOLE = (
+    (("objectives",), "whether each question's objective is defined in course.yaml"),
+    (("questions",), "whether the assessment has a scored question and every objective has a question"),
+    (("language", "interface"), "whether the interface has texts in the course language"),
+)
+
+
+def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:  # noqa: B006 - read only
+    """Return every error and warning about ``course``, in file and line order; skip the rules
+    that need a part named in ``gaps``."""
+    problems = (_duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
+                + ([] if "questions" in gaps else _objective_warnings(course))
+                + ([] if {"language", "interface"} & set(gaps) else _interface_warnings(course)))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def unchecked(gaps: Mapping[str, str]) -> tuple[str, ...]:
+    """Say which rules :func:`check_course` skipped for ``gaps``, and which errors they wait for."""
+    return tuple(f"{rule} (it needs {' and '.join(gaps[part] for part in parts if part in gaps)})"
+                 for parts, rule in _NEEDS_WHOLE if set(parts) & set(gaps))
 
 
 def _duplicate_ids(course: Course) -> list[Problem]:
@@ -41,7 +60,8 @@ def _duplicate_ids(course: Course) -> list[Problem]:
     return problems
 
 
-def _question_problems(course: Course) -> list[Problem]:
+def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]:
+    objectives_known = "objectives" not in gaps
     objective_ids = {o.id for o in course.objectives}
     problems = []
     for q in course.assessment.questions:
@@ -60,13 +80,13 @@ def _question_problems(course: Course) -> list[Problem]:
             problem("two pairs share a left or a right side", "make each side of each pair unique")
         if len(set(q.items)) < len(q.items):
             problem("two items have the same text", "make each item's text different")
-        if q.objective and q.objective not in objective_ids:
+        if objectives_known and q.objective and q.objective not in objective_ids:
             known = ", ".join(sorted(objective_ids)) or "none are defined"
             problem(f"objective '{q.objective}' is not defined in course.yaml",
                     f"use one of the course's objective ids ({known})")
         if q.scored and not q.objective and course.objectives:
             problem("assesses no objective", "add `objective:` with one of the course's objective ids", "warning")
-    if not course.scored_questions:
+    if "questions" not in gaps and not course.scored_questions:
         problems.append(Problem(course.assessment.source.file, 1, "the assessment has no scored question",
                                 "add a question of a type other than reflection: the score decides pass or fail"))
     return problems
