@@ -1,7 +1,17 @@
-"""Shared fixtures: a private copy of the Q-SER course to edit, and the CLI run in-process."""
+"""Shared fixtures: a private copy of the Q-SER course to edit, and the CLI run in-process.
+
+Also the test slices (README, "Running part of the tests"): a test that uses Chromium (the
+``browser`` fixture, or one built on it) is marked ``browser``, one that uses Ralph (``lrs``) is
+marked ``lrs``, the fuzz tests are marked ``slow``, with no decorator to remember. Where Chromium
+or Ralph is missing their tests are skipped, under one line of the summary; with
+QSER_REQUIRE_BROWSER or QSER_REQUIRE_LRS set (scripts/test sets both, for CI) they fail instead.
+"""
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,19 +26,32 @@ SCHEMAS = REPO / "qser_scorm" / "schemas" / "scorm12"
 
 pytest_plugins = ["tests.chromium", "tests.lrs"]
 
+#: Marker -> (the fixture that means a test needs it, the plugin that knows whether it can run here
+#: (its ``missing()``), the variable that makes a missing one a failure)
+NEEDS = {"browser": ("browser", "tests.chromium", "QSER_REQUIRE_BROWSER"),
+         "lrs": ("lrs", "tests.lrs", "QSER_REQUIRE_LRS")}
+SLOW_FOLDERS = (REPO / "tests" / "fuzz",)
 
-@pytest.fixture
-def course(tmp_path) -> Path:
-    """A copy of course_src that a test may break."""
-    return Path(shutil.copytree(COURSE_SRC, tmp_path / "course_src"))
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        for marker, (fixture, _, _) in NEEDS.items():
+            if fixture in getattr(item, "fixturenames", ()):  # every fixture it uses, directly or not
+                item.add_marker(marker)
+        if any(folder in item.path.parents for folder in SLOW_FOLDERS):
+            item.add_marker("slow")
 
 
-@pytest.fixture
-def run_cli():
-    """Run ``qser-scorm ARGS`` in-process; return click's Result (exit_code, output)."""
-    runner = CliRunner()
+@pytest.hookimpl(tryfirst=True)  # before any fixture starts
+def pytest_runtest_setup(item) -> None:
+    for marker, (_, plugin, required) in NEEDS.items():
+        if item.get_closest_marker(marker) and (reason := _why_missing(plugin)):
+            if os.environ.get(required):
+                pytest.fail(f"{reason} ({required} is set: these tests must run)", pytrace=False)
+            pytest.skip(reason)  # raised here, so pytest -ra folds every such skip into one line
 
-    def run(*args: str):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
-    return run
+@cache
+def _why_missing(plugin: str) -> str:
+    return importlib.import_module(plugin).missing()
