@@ -55,3 +55,20 @@ def pytest_runtest_setup(item) -> None:
 @cache
 def _why_missing(plugin: str) -> str:
     return importlib.import_module(plugin).missing()
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    """A copy of course_src that a test may break."""
+    return Path(shutil.copytree(COURSE_SRC, tmp_path / "course_src"))
+
+
+@pytest.fixture
+def run_cli():
+    """Run ``qser-scorm ARGS`` in-process; return click's Result (exit_code, output)."""
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return run

@@ -25,50 +25,63 @@ def is_host(text: str) -> bool:
         return len(text) <= 253 and all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
-class HostType(click.ParamType):
+class _CheckedType(click.ParamType):
+    """A value that :meth:`parse` accepts; else exit 2 with ``'<value>' is not <what>; <advice>``."""
+
+    what = ""
+    advice = ""
+
+    def parse(self, value: str):
+        """Return the value to use, or None when ``value`` is not one."""
+        raise NotImplementedError
+
+    def convert(self, value, param, ctx):
+        parsed = self.parse(value)
+        if parsed is None:
+            self.fail(f"{value!r} is not {self.what}; {self.advice}", param, ctx)
+        return parsed
+
+
+class HostType(_CheckedType):
     """A host name or an IP address to listen on or connect to."""
 
     name = "host"
+    what = "a host name or an IP address"
+    advice = "write e.g. 127.0.0.1, ::1 or localhost"
 
-    def convert(self, value, param, ctx) -> str:
-        if not is_host(value):
-            self.fail(f"{value!r} is not a host name or an IP address; write e.g. 127.0.0.1, ::1 or localhost",
-                      param, ctx)
-        return value
+    def parse(self, value: str) -> str | None:
+        return value if is_host(value) else None
 
 
-class HttpUrlType(click.ParamType):
+class HttpUrlType(_CheckedType):
     """An absolute http(s) URL, such as an LRS's xAPI endpoint."""
 
     name = "url"
+    what = "an http(s) URL"
+    advice = "write it in full, e.g. https://lrs.example.org/xAPI/"
 
-    def convert(self, value, param, ctx) -> str:
+    def parse(self, value: str) -> str | None:
         parts = urlsplit(value)
         try:
             parts.port  # noqa: B018 - raises ValueError for a port that is not a number from 0 to 65535
-            valid = parts.scheme in ("http", "https") and is_host(parts.hostname or "")
         except ValueError:
-            valid = False
-        if not valid:
-            self.fail(f"{value!r} is not an http(s) URL; write it in full, e.g. https://lrs.example.org/xAPI/",
-                      param, ctx)
-        return value
+            return None
+        return value if parts.scheme in ("http", "https") and is_host(parts.hostname or "") else None
 
 
-class PortType(click.ParamType):
+class PortType(_CheckedType):
     """A TCP port number; 0 asks the system for any free port."""
 
     name = "port"
+    what = "a port number"
+    advice = "write a whole number from 0 to 65535 (0 takes any free port)"
 
-    def convert(self, value, param, ctx) -> int:
+    def parse(self, value) -> int | None:
         try:
             number = int(value)
         except ValueError:
-            number = -1
-        if not 0 <= number <= 65535:
-            self.fail(f"{value!r} is not a port number; write a whole number from 0 to 65535 "
-                      "(0 takes any free port)", param, ctx)
-        return number
+            return None
+        return number if 0 <= number <= 65535 else None
 
 
 HOST = HostType()

@@ -44,7 +44,7 @@ _WHOLE_PARTS = {"course": ("objectives", "language", "interface"), "assessment":
 class Loaded:
     """A course folder read as far as it can be: the course without the parts that have errors."""
 
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem]
     #: The parts left out or cut short for their errors ("objectives", "questions", "language",
     #: "interface"), each with where the error is: the checks that need one of them are skipped.
     gaps: dict[str, str] = field(default_factory=dict)
@@ -75,8 +75,7 @@ def read_course(folder: str | Path) -> Loaded:
     problems, broken = shape_problems(course_doc, "course")
     if () in broken:
         raise CourseError(problems, unread)
-    problems += _interface_problems(course_doc)
-    loaded = Loaded(problems, _gaps(broken, course_doc.file, "course"))
+    loaded = Loaded(problems + _interface_problems(course_doc), _gaps(broken, course_doc.file, "course"))
     data = _without(course_doc.data, broken)
     assessment_doc, assessment_data = _read_assessment(folder, course_doc, ("assessment",) not in broken,
                                                        data.get("assessment", DEFAULT_ASSESSMENT_FILE), loaded)
@@ -85,11 +84,11 @@ def read_course(folder: str | Path) -> Loaded:
         try:
             pages.append(_load_page(folder, entry, course_doc, index))
         except CourseError as error:
-            problems += error.problems
+            loaded.problems += error.problems
     media, media_problems = load_media(folder, _markdown_texts(course_doc, data, assessment_doc, assessment_data,
                                                                pages))
-    problems += media_problems
-    assessment = _build_assessment(assessment_doc, assessment_data) if assessment_data else _NO_ASSESSMENT
+    loaded.problems += media_problems
+    assessment = _NO_ASSESSMENT if assessment_data is None else _build_assessment(assessment_doc, assessment_data)
     loaded.course = _build_course(course_doc, data, pages, assessment, media)
     return loaded
 
@@ -122,7 +121,8 @@ _NO_ASSESSMENT = Assessment("", "", 0, False, (), Source(DEFAULT_ASSESSMENT_FILE
 
 
 def _gaps(broken: set[Path_], file: str, schema_name: str) -> dict[str, str]:
-    return {part: f"`{part}` in {file}" for part in _WHOLE_PARTS[schema_name] if any(path[:1] == (part,) for path in broken)}
+    return {part: f"`{part}` in {file}" for part in _WHOLE_PARTS[schema_name]
+            if any(path[:1] == (part,) for path in broken)}
 
 
 def _without(data: dict, broken: set[Path_]) -> dict:

@@ -25,10 +25,12 @@ def shape_problems(doc: YamlDocument, schema_name: str) -> tuple[list[Problem], 
     value (a ``!!int seventy`` that is then not a number) is the same mistake and is not repeated."""
     problems = list(doc.problems)
     if doc.data is None:
-        return problems + [Problem(doc.file, 1, "the file is empty", "see docs/authoring.md for what it must contain")], {()}
+        empty = Problem(doc.file, 1, "the file is empty", "see docs/authoring.md for what it must contain")
+        return problems + [empty], {()}
     validator = _validator(schema_name)
     errors = list(validator.iter_errors(doc.data))
-    as_text = {_path(e) for e in errors if e.validator == "type" and _wants_text(e.schema) and _path(e) in doc.plain_texts}
+    as_text = {_path(e) for e in errors
+               if e.validator == "type" and _wants_text(e.schema) and _path(e) in doc.plain_texts}
     if as_text:
         for path in as_text:
             doc.read_as_text(path)
