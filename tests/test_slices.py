@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 
-pytestmark = pytest.mark.slow  # it starts pytest four times
+pytestmark = pytest.mark.slow  # it starts pytest three times
 
 BROWSER_TESTS = "tests/browser/test_standalone.py"
 LRS_TESTS = "tests/report/test_report_lrs.py"
@@ -26,29 +26,26 @@ def _pytest(*args: str, **env: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=REPO, env={**clean, **env}, timeout=300)
 
 
-def _collected(marker_expression: str) -> set[str]:
-    done = _pytest("--collect-only", "-q", "-m", marker_expression, BROWSER_TESTS, LRS_TESTS, FUZZ_TESTS)
-    return {line for line in done.stdout.splitlines() if "::" in line}
-
-
-def test_markers_follow_the_fixtures_a_test_uses():
-    needing = _collected("browser or lrs")
-    assert {test.split("::")[0] for test in needing} == {BROWSER_TESTS, LRS_TESTS}
-    assert f"{LRS_TESTS}::test_pages_are_followed_through_more" in needing
-    assert f"{LRS_TESTS}::test_unreachable_lrs_is_a_clear_message" not in needing  # it starts no LRS
-    assert {test.split("::")[0] for test in _collected("slow")} == {FUZZ_TESTS}
-
-
-def test_a_missing_tool_skips_its_tests_in_one_line_unless_they_are_required():
-    skipped = _pytest("-q", BROWSER_TESTS, LRS_TESTS, **MISSING)
+def test_markers_follow_the_fixtures_a_test_uses_and_a_missing_tool_skips_in_one_line():
+    skipped = _pytest("-v", "-m", "browser or lrs", BROWSER_TESTS, LRS_TESTS, FUZZ_TESTS, **MISSING)
     assert skipped.returncode == 0, skipped.stdout
-    summary = [line for line in skipped.stdout.splitlines() if line.startswith("SKIPPED")]
-    assert len(summary) == 2, skipped.stdout
-    lines = "\n".join(summary)
-    assert re.search(r"SKIPPED \[2\] .*no Chromium at /nonexistent/chromium: scripts/test installs", lines)
-    assert re.search(r"SKIPPED \[\d+\] .*Ralph is not installed in /nonexistent/venv: scripts/test", lines)
+    selected = dict(re.findall(r"^(tests/\S+::\S+) (\w+)", skipped.stdout, re.MULTILINE))
+    assert {test.split("::")[0] for test in selected} == {BROWSER_TESTS, LRS_TESTS}
+    assert f"{LRS_TESTS}::test_pages_are_followed_through_more" in selected
+    assert f"{LRS_TESTS}::test_unreachable_lrs_is_a_clear_message" not in selected  # it starts no LRS
+    assert set(selected.values()) == {"SKIPPED"}
+    summary = "\n".join(line for line in skipped.stdout.splitlines() if line.startswith("SKIPPED"))
+    assert summary.count("SKIPPED") == 2, skipped.stdout
+    assert re.search(r"SKIPPED \[2\] .*no Chromium at /nonexistent/chromium: scripts/test installs", summary)
+    assert re.search(r"SKIPPED \[\d+\] .*Ralph is not installed in /nonexistent/venv: scripts/test", summary)
 
-    failed = _pytest("-q", BROWSER_TESTS, LRS_TESTS, **MISSING, QSER_REQUIRE_BROWSER="1", QSER_REQUIRE_LRS="1")
+    slow = _pytest("--collect-only", "-q", "-m", "slow", BROWSER_TESTS, LRS_TESTS, FUZZ_TESTS).stdout
+    assert {line.split("::")[0] for line in slow.splitlines() if "::" in line} == {FUZZ_TESTS}
+
+
+def test_where_ci_requires_them_the_tests_of_a_missing_tool_fail():
+    failed = _pytest("-q", "-m", "browser or lrs", BROWSER_TESTS, LRS_TESTS, **MISSING,
+                     QSER_REQUIRE_BROWSER="1", QSER_REQUIRE_LRS="1")
     assert failed.returncode == 1, failed.stdout
     assert "QSER_REQUIRE_BROWSER is set: these tests must run" in failed.stdout
     assert "QSER_REQUIRE_LRS is set: these tests must run" in failed.stdout
