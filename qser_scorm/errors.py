@@ -2,9 +2,9 @@
 
 Every error a user can cause by their input is a :class:`CourseError` (exit code 2) that lists
 :class:`Problem` records with file and line; anything else that stops a build is a
-:class:`BuildError` (exit code 1). :class:`Problem` is also the shape of the package validator's
-findings: one located-problem record for the whole tool. Both derive from ``click.ClickException`` so the CLI prints
-them without a traceback.
+:class:`BuildError` (exit code 1). Both derive from ``click.ClickException`` so the CLI prints
+them without a traceback. :class:`Problem` is also the shape of the package validator's findings:
+one located-problem record for the whole tool.
 """
 from __future__ import annotations
 
