@@ -21,8 +21,9 @@ def shape_problems(doc: YamlDocument, schema_name: str) -> tuple[list[Problem], 
     the data that have one (a top-level key, or an entry of a top-level list such as
     ``("questions", 3)``), which later stages must leave out.
 
-    Problems the YAML reading found (``doc.problems``) come first; a schema error at the same
-    value (a ``!!int seventy`` that is then not a number) is the same mistake and is not repeated."""
+    Problems the YAML reading found (``doc.problems``) come first; a schema error about a value
+    that did not fit its tag (a ``!!int seventy`` that is then not a number) is the same mistake
+    and is not repeated."""
     problems = list(doc.problems)
     if doc.data is None:
         empty = Problem(doc.file, 1, "the file is empty", "see docs/authoring.md for what it must contain")
@@ -35,11 +36,10 @@ def shape_problems(doc: YamlDocument, schema_name: str) -> tuple[list[Problem], 
         for path in as_text:
             doc.read_as_text(path)
         errors = list(validator.iter_errors(doc.data))
-    read_badly = {p.key_path for p in doc.problems}
     broken: set[Path_] = set() if isinstance(doc.data, dict) else {()}
     for error in errors:
         path = _path(error)
-        if path in read_badly:
+        if path in doc.tag_misfits:
             broken.add(_part(path))
             continue
         problems.append(_describe(error, doc))

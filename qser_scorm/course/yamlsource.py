@@ -60,6 +60,8 @@ class YamlDocument:
     plain_texts: dict[Path_, str] = field(default_factory=dict)
     #: Problems found while reading (duplicate keys, bad tags...): the data is read all the same
     problems: list[Problem] = field(default_factory=list)
+    #: The values that do not fit their tag (``!!int seventy``), kept as their text
+    tag_misfits: set[Path_] = field(default_factory=set)
 
     def line(self, path: Path_) -> int | None:
         """Return the line of ``path``, or of its nearest ancestor that has one."""
@@ -193,6 +195,7 @@ def _scalar(node: yaml.ScalarNode, path: Path_, doc: YamlDocument):
         return constructor(_SAFE, node)
     except Exception:  # noqa: BLE001 - PyYAML's converters raise KeyError, IndexError, ValueError...
         tag = node.tag.rsplit(":", 1)[-1]
+        doc.tag_misfits.add(path)
         doc.problems.append(Problem(doc.file, node.start_mark.line + 1, f"{node.value!r} is not a valid {tag}",
                                     f"remove the !!{tag} tag, or write a value of that type", key_path=path))
         return node.value
