@@ -10,35 +10,57 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..errors import Problem
 from ..interface import builtin_languages, builtin_table, reference_texts
 from .model import Course, Question, Source
+from .workshop import workshop_problems
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 
 
-#: The rules that need a part of the course whole, by the parts (gaps) that stop them.
-_NEEDS_WHOLE = (
-    (("objectives",), "whether each question's objective is defined in course.yaml"),
-    (("questions",), "whether the assessment has a scored question and every objective has a question"),
-    (("language", "interface"), "whether the interface has texts in the course language"),
-)
+@dataclass(frozen=True)
+class _Rule:
+    """A rule that waits while a part of the course it needs whole has errors (``load.read_course``'s gaps)."""
+
+    checks: str  #: what it checks, as the message says when it waits
+    needs: tuple[str, ...]  #: the parts
+
+    def waits(self, gaps: Mapping[str, str]) -> bool:
+        return bool(set(self.needs) & set(gaps))
+
+    def note(self, gaps: Mapping[str, str]) -> str:
+        return f"{self.checks} (it needs {' and '.join(gaps[part] for part in self.needs if part in gaps)})"
+
+
+_OBJECTIVES_DEFINED = _Rule("whether each question's objective is defined in course.yaml", ("objectives",))
+_SCORED_QUESTION = _Rule("whether the assessment has a scored question", ("questions",))
+_OBJECTIVES_ASSESSED = _Rule("whether every objective has a question", ("questions",))
+_INTERFACE_LANGUAGE = _Rule("whether the interface has texts in the course language", ("language", "interface"))
+_WORKSHOP_REFERENCES = _Rule("whether the workshop agenda names pages and questions that exist",
+                             ("pages", "questions"))
 
 
 def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:  # noqa: B006 - read only
     """Return every error and warning about ``course``, in file and line order; skip the rules
-    that need a part named in ``gaps``."""
-    problems = (_duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
-                + ([] if "questions" in gaps else _objective_warnings(course))
-                + ([] if {"language", "interface"} & set(gaps) else _interface_warnings(course)))
+    that need a part named in ``gaps`` (:func:`unchecked` names them)."""
+    problems = _duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
+    if not _OBJECTIVES_ASSESSED.waits(gaps):
+        problems += _objective_warnings(course)
+    if not _INTERFACE_LANGUAGE.waits(gaps):
+        problems += _interface_warnings(course)
+    if not _WORKSHOP_REFERENCES.waits(gaps):
+        problems += workshop_problems(course)
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 
-def unchecked(gaps: Mapping[str, str]) -> tuple[str, ...]:
+def unchecked(course: Course, gaps: Mapping[str, str]) -> tuple[str, ...]:
     """Say which rules :func:`check_course` skipped for ``gaps``, and which errors they wait for."""
-    return tuple(f"{rule} (it needs {' and '.join(gaps[part] for part in parts if part in gaps)})"
-                 for parts, rule in _NEEDS_WHOLE if set(parts) & set(gaps))
+    rules = [_OBJECTIVES_DEFINED, _SCORED_QUESTION, _OBJECTIVES_ASSESSED, _INTERFACE_LANGUAGE]
+    if course.workshop is not None:
+        rules.append(_WORKSHOP_REFERENCES)
+    return tuple(rule.note(gaps) for rule in rules if rule.waits(gaps))
 
 
 def _duplicate_ids(course: Course) -> list[Problem]:
@@ -61,7 +83,6 @@ def _duplicate_ids(course: Course) -> list[Problem]:
 
 
 def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]:
-    objectives_known = "objectives" not in gaps
     objective_ids = {o.id for o in course.objectives}
     problems = []
     for q in course.assessment.questions:
@@ -80,13 +101,13 @@ def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]
             problem("two pairs share a left or a right side", "make each side of each pair unique")
         if len(set(q.items)) < len(q.items):
             problem("two items have the same text", "make each item's text different")
-        if objectives_known and q.objective and q.objective not in objective_ids:
+        if not _OBJECTIVES_DEFINED.waits(gaps) and q.objective and q.objective not in objective_ids:
             known = ", ".join(sorted(objective_ids)) or "none are defined"
             problem(f"objective '{q.objective}' is not defined in course.yaml",
                     f"use one of the course's objective ids ({known})")
         if q.scored and not q.objective and course.objectives:
             problem("assesses no objective", "add `objective:` with one of the course's objective ids", "warning")
-    if "questions" not in gaps and not course.scored_questions:
+    if not _SCORED_QUESTION.waits(gaps) and not course.scored_questions:
         problems.append(Problem(course.assessment.source.file, 1, "the assessment has no scored question",
                                 "add a question of a type other than reflection: the score decides pass or fail"))
     return problems

@@ -18,6 +18,7 @@ from ..interface import placeholders, reference_texts
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .shape import shape_problems
+from .workshop import SECTION as WORKSHOP, load_workshop
 from .yamlsource import Path_, YamlDocument, read_yaml
 
 COURSE_FILE = "course.yaml"
@@ -37,7 +38,7 @@ _TYPE_SPECIFIC = {key for keys in TYPE_KEYS.values() for key in keys}
 _SCORING_KEYS = ("weight", "feedback")  # meaningless on unscored reflection questions
 
 #: The parts of a course that ``check.py`` needs whole, by the file (schema) and top-level key.
-_WHOLE_PARTS = {"course": ("objectives", "language", "interface"), "assessment": ("questions",)}
+_WHOLE_PARTS = {"course": ("objectives", "language", "interface", "pages"), "assessment": ("questions",)}
 
 
 @dataclass
@@ -46,7 +47,7 @@ class Loaded:
 
     problems: list[Problem]
     #: The parts left out or cut short for their errors ("objectives", "questions", "language",
-    #: "interface"), each with where the error is: the checks that need one of them are skipped.
+    #: "interface", "pages"), each with where the error is: the checks that need one are skipped.
     gaps: dict[str, str] = field(default_factory=dict)
     course: Course | None = None  #: set once every file is read
 
@@ -85,6 +86,7 @@ def read_course(folder: str | Path) -> Loaded:
             pages.append(_load_page(folder, entry, course_doc, index))
         except CourseError as error:
             loaded.problems += error.problems
+            loaded.gaps["pages"] = f"`pages` in {course_doc.file}"
     media, media_problems = load_media(folder, _markdown_texts(course_doc, data, assessment_doc, assessment_data,
                                                                pages))
     loaded.problems += media_problems
@@ -167,6 +169,8 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(doc.file, doc.line(("language",))),
+        workshop=load_workshop(doc) if WORKSHOP in data else None,  # it reads doc: only a section without error
+        duration_source=Source(doc.file, doc.line(("duration_minutes",))),
     )
 
 

@@ -55,11 +55,9 @@ def _path(error) -> Path_:
 
 
 def _part(path: Path_) -> Path_:
-    """The part a problem at ``path`` spoils: the entry of the first list on the way, else the top-level key."""
-    for depth, step in enumerate(path):
-        if isinstance(step, int):
-            return path[:depth + 1]
-    return path[:1]
+    """The part a problem at ``path`` spoils: an entry of a top-level list (``("questions", 3)``),
+    else the top-level key."""
+    return path[:2] if len(path) > 1 and isinstance(path[1], int) else path[:1]
 
 
 def _wants_text(schema: dict) -> bool:

@@ -6,6 +6,8 @@ items by item identifier when a package is uploaded again.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
 from ..course.markdown import plain_text
@@ -16,6 +18,12 @@ from .archive import zip_bytes
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
+#: The SCORM 1.2 control documents, shipped at the package root as every SCORM package ships them
+#: (the manifest's xsi:schemaLocation names three; imscp and imsmd import ims_xml.xsd). They are
+#: not listed in a <file> element: CAM 1.2 section 2.3.6 has <file> list what a resource needs,
+#: and no SCO needs the schemas.
+_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "scorm12"
+CONTROL_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 # CAM 2.3.x: title is at most 200 characters in imscp; LOM langstrings are longer, keep them whole.
 _TITLE_LIMIT = 200
 
@@ -26,6 +34,7 @@ def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
         raise ValueError(f"the rendered site has no {LAUNCH_FILE}")
     files = dict(site)
     files[MANIFEST] = build_manifest(course, sorted(site))
+    files.update({name: (_SCHEMAS / name).read_bytes() for name in CONTROL_FILES})
     return Artifact(f"{course.id}-scorm12.zip", zip_bytes(files))
 
 
