@@ -324,3 +324,13 @@ def test_loader_problems_carry_their_key_path(course):
     assert ("questions", 1, "options", 1, "text") in paths
     summary = [page["id"] for page in yaml.safe_load((course / "course.yaml").read_text())["pages"]].index("summary")
     assert ("pages", summary) in paths
+
+
+def test_a_missing_page_is_not_also_a_page_the_workshop_names_in_vain(course, run_cli):
+    (course / "pages" / "opening.md").unlink()
+    result = run_cli("check", course)
+    assert result.exit_code == 2
+    assert "page 'opening': file pages/opening.md does not exist" in result.output
+    assert "the workshop names page" not in result.output
+    assert "not checked until the errors above are fixed: whether the workshop agenda names pages" in result.output
+    assert len(_problem_lines(result.output)) == 1, result.output
