@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -31,15 +33,18 @@ pytest_plugins = ["tests.chromium", "tests.lrs"]
 NEEDS = {"browser": ("browser", "tests.chromium", "QSER_REQUIRE_BROWSER"),
          "lrs": ("lrs", "tests.lrs", "QSER_REQUIRE_LRS")}
 SLOW_FOLDERS = (REPO / "tests" / "fuzz",)
+#: Fixtures that take seconds: a pip install of the wheel, the workshop PDFs (WeasyPrint)
+SLOW_FIXTURES = {"installed_wheel", "qser_kit", "language_kits"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m selects by marker
 def pytest_collection_modifyitems(items) -> None:
     for item in items:
+        uses = set(getattr(item, "fixturenames", ()))  # every fixture it uses, directly or not
         for marker, (fixture, _, _) in NEEDS.items():
-            if fixture in getattr(item, "fixturenames", ()):  # every fixture it uses, directly or not
+            if fixture in uses:
                 item.add_marker(marker)
-        if any(folder in item.path.parents for folder in SLOW_FOLDERS):
+        if uses & SLOW_FIXTURES or any(folder in item.path.parents for folder in SLOW_FOLDERS):
             item.add_marker("slow")
 
 
@@ -72,3 +77,16 @@ def run_cli():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory) -> Path:
+    """A folder holding qser-scorm as a plain (non-editable) install of its wheel: put it on
+    PYTHONPATH to run the installed copy, which has only what the wheel carries."""
+    wheels, site = tmp_path_factory.mktemp("wheels"), tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels,
+                    REPO], check=True, capture_output=True)
+    (wheel,) = wheels.glob("qser_scorm-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
+                   check=True, capture_output=True)
+    return site
