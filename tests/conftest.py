@@ -2,9 +2,10 @@
 
 Also the test slices (README, "Running part of the tests"): a test that uses Chromium (the
 ``browser`` fixture, or one built on it) is marked ``browser``, one that uses Ralph (``lrs``) is
-marked ``lrs``; the fuzz tests and the users of SLOW_FIXTURES are marked ``slow``; no decorator to remember. Where Chromium
-or Ralph is missing their tests are skipped, under one line of the summary; with
-QSER_REQUIRE_BROWSER or QSER_REQUIRE_LRS set (scripts/test sets both, for CI) they fail instead.
+marked ``lrs``; the fuzz tests and the users of SLOW_FIXTURES are marked ``slow``: no decorator
+to remember. Where Chromium or Ralph is missing their tests are skipped, under one line of the
+summary; with QSER_REQUIRE_BROWSER or QSER_REQUIRE_LRS set (scripts/test sets both, for CI) they
+fail instead.
 """
 from __future__ import annotations
 
