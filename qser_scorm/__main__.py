@@ -6,6 +6,7 @@ import importlib
 import click
 
 from . import __version__
+from .commands.params import COURSE_FOLDER, HTTP_URL, OUTPUT_FOLDER
 
 BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages in --out (default: dist).
 
@@ -55,12 +56,12 @@ def cli() -> None:
 
 
 @cli.command(help=BUILD_HELP)
-@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
-@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.argument("source", default="course_src", type=COURSE_FOLDER)
+@click.option("--out", default="dist", show_default=True, type=OUTPUT_FOLDER, help="Output folder.")
 @click.option("--target", type=click.Choice(["scorm12", "xapi", "workshop", "all"]), default="scorm12",
               show_default=True, help=TARGET_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help=PAPER_HELP)
-@click.option("--embed-lrs", metavar="URL", help=EMBED_HELP)
+@click.option("--embed-lrs", metavar="URL", type=HTTP_URL, help=EMBED_HELP)
 @click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",
               help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")
 @click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
@@ -83,7 +84,7 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
 
 
 @cli.command(help=CHECK_HELP)
-@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
+@click.argument("source", default="course_src", type=COURSE_FOLDER)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 def check(source: str, strict: bool) -> None:
     from .pipeline import check as run_check

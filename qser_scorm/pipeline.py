@@ -11,8 +11,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .course.check import check_course
-from .course.load import load_course
+from .course.check import check_course, unchecked
+from .course.load import read_course
 from .course.model import Course
 from .errors import BuildError, CourseError, Problem
 from .write import Artifact, write_artifacts
@@ -67,12 +67,14 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
 
 
 def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Course, list[Problem]]:
-    """Load and check ``source``; return the course and its warnings, or raise :class:`CourseError`."""
-    course = load_course(source)
-    problems = check_course(course)
+    """Load and check ``source``; return the course and its warnings, or raise :class:`CourseError`
+    with every problem of every file (and the checks that wait for one of them to be fixed)."""
+    loaded = read_course(source)
+    problems = loaded.problems + check_course(loaded.course, loaded.gaps)
     if strict and problems or any(p.severity == "error" for p in problems):
-        raise CourseError(problems if strict else [p for p in problems if p.severity == "error"])
-    return course, problems
+        raise CourseError(problems if strict else [p for p in problems if p.severity == "error"],
+                          unchecked(loaded.course, loaded.gaps))
+    return loaded.course, problems
 
 
 def _package(target: str, course, site, paper: str) -> list[Artifact]:

@@ -5,6 +5,7 @@ import ipaddress
 
 import click
 
+from qser_scorm.commands.params import HOST, PORT
 from qser_scorm.preview.server import LMS_PROFILES, PreviewServer
 
 HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
@@ -15,9 +16,9 @@ SOURCE rebuilds and relaunches. Stop with Ctrl-C."""
 
 @click.command("preview", help=HELP)
 @click.argument("source", default="course_src", type=click.Path(exists=True, file_okay=False))
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+@click.option("--port", default=8000, show_default=True, type=PORT,
               help="Port to listen on; 0 takes any free port.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, type=HOST,
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the preview, by this address: it answers only requests naming localhost, "
                    "a loopback address or ADDRESS.")

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from qser_scorm.commands.params import HTTP_URL
 from qser_scorm.errors import QserError
 from qser_scorm.write import Artifact, write_artifacts
 
@@ -41,7 +42,8 @@ Moodle refused the token or a function, 1 the LRS or Moodle could not be reached
 
 
 @click.command("report", help=REPORT_HELP)
-@click.option("--lrs", "endpoint", metavar="URL", help="The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/.")
+@click.option("--lrs", "endpoint", metavar="URL", type=HTTP_URL,
+              help="The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI/.")
 @click.option("--user", envvar="QSER_LRS_USER", help="LRS user name or client key [env QSER_LRS_USER].")
 @click.option("--password", envvar="QSER_LRS_PASSWORD",
               help="LRS password or client secret [env QSER_LRS_PASSWORD; safer than the command line].")
@@ -181,8 +183,6 @@ def _from_file(path: Path, activity: str | None, skipped: Skipped) -> Report:
 
 def _from_lrs(endpoint: str, user: str | None, password: str | None, activity: str | None,
               timeout: float, skipped: Skipped) -> Report:
-    if urlsplit(endpoint).scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
-        raise click.BadParameter(f"{endpoint!r} is not an http(s) URL.", param_hint="--lrs")
     if user is None or password is None:
         raise click.UsageError("--lrs needs --user and --password (or QSER_LRS_USER and QSER_LRS_PASSWORD).")
     statements = read_lrs(endpoint, user, password, activity, timeout, skipped=skipped)
