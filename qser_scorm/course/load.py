@@ -166,6 +166,7 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         training_format=data.get("training_format", ""),
         assessment_method=data.get("assessment_method", ""),
         xapi_base_iri=data.get("xapi_base_iri", ""),
+        responses=data.get("tracking", {}).get("responses", "readable"),
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(doc.file, doc.line(("language",))),

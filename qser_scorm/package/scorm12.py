@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..contract import TITLE_MAX
 from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import ADLCP, IMSCP, IMSMD, LAUNCH_FILE, MANIFEST, XML, XSI
@@ -24,8 +25,7 @@ _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd 
 #: and no SCO needs the schemas.
 _SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "scorm12"
 CONTROL_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
-# CAM 2.3.x: title is at most 200 characters in imscp; LOM langstrings are longer, keep them whole.
-_TITLE_LIMIT = 200
+# CAM 2.3.x: an imscp title is cut to TITLE_MAX; LOM langstrings are longer, keep them whole.
 
 
 def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
@@ -67,9 +67,9 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
 
     organizations = _sub(manifest, "organizations", default=ids["organization"])
     organization = _sub(organizations, "organization", identifier=ids["organization"])
-    _sub(organization, "title", course.title[:_TITLE_LIMIT])
+    _sub(organization, "title", course.title[:TITLE_MAX])
     item = _sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    _sub(item, "title", course.title[:_TITLE_LIMIT])
+    _sub(item, "title", course.title[:TITLE_MAX])
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
     # the same number the runtime passes or fails the learner by (RTE 3.4.4: student_data.mastery_score).
     etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery_score(course)

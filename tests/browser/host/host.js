@@ -12,7 +12,23 @@
 
   // Every LMS call as the SCO made it, with the answer and the error code right after it.
   // `fail` ({LMSCommit: "throw", LMSInitialize: "false"}) makes a method throw or answer "false".
-  const calls = [], fail = launchData.fail || {};
+  // `lacks` ({"cmi.interactions": ["objectives"]}) plays an LMS that does not implement some
+  // elements, as Chamilo 1.11: left out of <parent>._children, a set answers "false", error 401;
+  // `unlisted` (true) plays one that gives no _children list at all (error 401 on reading it).
+  const calls = [], fail = launchData.fail || {}, lacks = launchData.lacks || {}, unlisted = launchData.unlisted;
+  const lacked = (element) => Object.entries(lacks).some(([parent, names]) =>
+    names.some((name) => element.startsWith(`${parent}.`) && element.slice(parent.length + 1).replace(/^\d+\./, "").split(".")[0] === name));
+  const lastError = api.LMSGetLastError.bind(api);
+  let notImplemented = false;
+  api.LMSGetLastError = () => (notImplemented ? "401" : lastError());
+  const played = (name, args, call) => {
+    const [element] = args;
+    notImplemented = (name === "LMSSetValue" && lacked(element)) || (name === "LMSGetValue" && unlisted && element.endsWith("._children"));
+    if (notImplemented) return name === "LMSSetValue" ? "false" : "";
+    const result = call(...args);
+    const parent = name === "LMSGetValue" && element.endsWith("._children") && lacks[element.slice(0, -"._children".length)];
+    return parent ? result.split(",").filter((child) => !parent.includes(child)).join(",") : result;
+  };
   for (const name of ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"]) {
     const call = api[name].bind(api);
     api[name] = (...args) => {
@@ -21,7 +37,7 @@
         calls.push({ name, args, result: "threw", error: "", started });
         throw new Error(`${name} broke (test LMS)`);
       }
-      const result = fail[name] === "false" ? "false" : call(...args);
+      const result = fail[name] === "false" ? "false" : played(name, args, call);
       calls.push({ name, args, result, error: api.LMSGetLastError(), started });
       return result;
     };
