@@ -22,6 +22,8 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  #: "error" stops the build, "warning" is printed only
+    code: str = ""  #: a stable name of the kind of problem, where there is one
+    key_path: tuple = ()  #: the YAML keys to the value, e.g. ("questions", 3, "prompt")
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

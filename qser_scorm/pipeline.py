@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .course.check import check_course
 from .course.load import load_course
 from .course.model import Course
 from .errors import BuildError, CourseError, Problem
+from .translate.apply import language_courses
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
@@ -37,25 +38,28 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None, strict: bool = False) -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False, allow_untranslated: bool = False) -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
+    A course with ``languages:`` gets one set of packages per language, named
+    ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations.
     """
-    course, problems = check(source, strict)
+    _, courses, problems = _checked(source, strict, allow_untranslated)
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
-    site = render_site(course)
-    if embed_lrs:
-        from .xapi import embed_lrs as bake
-
-        site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
-        warnings.append(warning)
     artifacts: list[Artifact] = []
-    for target in targets:
-        artifacts.extend(_package(target, course, site))
+    for course in courses:
+        site = render_site(course)
+        if embed_lrs:
+            from .xapi import embed_lrs as bake
+
+            site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
+            warnings.append(warning)
+        for target in targets:
+            artifacts.extend(_in_language(course, _package(target, course, site)))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -65,13 +69,30 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     return BuildResult(written, warnings)
 
 
-def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Course, list[Problem]]:
-    """Load and check ``source``; return the course and its warnings, or raise :class:`CourseError`."""
+def check(source: str | Path = "course_src", strict: bool = False,
+          allow_untranslated: bool = False) -> tuple[Course, list[Problem]]:
+    """Load and check ``source`` and its translations; return the course and its warnings, or
+    raise :class:`CourseError`."""
+    course, _, problems = _checked(source, strict, allow_untranslated)
+    return course, problems
+
+
+def _checked(source: str | Path, strict: bool, allow_untranslated: bool) -> tuple[Course, list[Course], list[Problem]]:
+    """The course, the course in each package language, and the warnings."""
     course = load_course(source)
-    problems = check_course(course)
+    courses, problems = language_courses(course, source, allow_untranslated)
+    problems = check_course(course) + problems
     if strict and problems or any(p.severity == "error" for p in problems):
         raise CourseError(problems if strict else [p for p in problems if p.severity == "error"])
-    return course, problems
+    return course, courses, problems
+
+
+def _in_language(course: Course, artifacts: list[Artifact]) -> list[Artifact]:
+    """``<id>-<target>`` -> ``<id>-<lang>-<target>`` for a course built in several languages."""
+    if not course.languages:
+        return artifacts
+    prefix = f"{course.id}-"
+    return [replace(a, name=a.name.replace(prefix, f"{prefix}{course.language}-", 1)) for a in artifacts]
 
 
 def _package(target: str, course, site) -> list[Artifact]:

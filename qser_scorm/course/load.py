@@ -85,6 +85,7 @@ def load_course(folder: str | Path) -> Course:
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(course_doc.file, course_doc.line(("language",))),
+        languages=tuple(data.get("languages", ())),
     )
 
 

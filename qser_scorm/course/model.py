@@ -77,6 +77,9 @@ class Question:
     pairs: tuple[Pair, ...] = ()  #: matching
     items: tuple[str, ...] = ()  #: ordering, in the correct order
     accept: tuple[str, ...] = ()  #: fill-in, accepted answers
+    #: In a translated course, the question as written in the source language: its texts give
+    #: the response ids, so the LMS stores the same ids in every language (responses.py).
+    original: Question | None = None
 
     @property
     def scored(self) -> bool:
@@ -118,6 +121,9 @@ class Course:
     #: The author's interface texts (key, text), over the course language's built-in table
     interface: tuple[tuple[str, str], ...] = ()
     language_source: Source | None = None  #: where course.yaml sets `language`
+    #: The languages to build a package in (``languages:``); () for the course language only.
+    #: ``language`` is the source language; the others come from translations/<lang>.po.
+    languages: tuple[str, ...] = ()
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:
