@@ -67,8 +67,10 @@ def cli() -> None:
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 @click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
+@click.option("--lang", "languages", metavar="LANG[,LANG...]",
+              help="Build only these of the course's `languages:` (e.g. --lang en for a quick rebuild).")
 def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool) -> None:
+          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: str | None) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -76,7 +78,9 @@ def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_u
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, allow_untranslated)
+    chosen = tuple(part.strip() for part in (languages or "").split(",") if part.strip())
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, allow_untranslated,
+                       chosen)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:

@@ -38,15 +38,17 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None, strict: bool = False, allow_untranslated: bool = False) -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False, allow_untranslated: bool = False,
+          languages: tuple[str, ...] = ()) -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
     A course with ``languages:`` gets one set of packages per language, named
-    ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations.
+    ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations, and
+    ``languages`` builds only those.
     """
-    _, courses, problems = _checked(source, strict, allow_untranslated)
+    _, courses, problems = _checked(source, strict, allow_untranslated, languages)
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
@@ -77,10 +79,11 @@ def check(source: str | Path = "course_src", strict: bool = False,
     return course, problems
 
 
-def _checked(source: str | Path, strict: bool, allow_untranslated: bool) -> tuple[Course, list[Course], list[Problem]]:
+def _checked(source: str | Path, strict: bool, allow_untranslated: bool,
+             languages: tuple[str, ...] = ()) -> tuple[Course, list[Course], list[Problem]]:
     """The course, the course in each package language, and the warnings."""
     course = load_course(source)
-    courses, problems = language_courses(course, source, allow_untranslated)
+    courses, problems = language_courses(course, source, allow_untranslated, languages)
     problems = check_course(course) + problems
     if strict and problems or any(p.severity == "error" for p in problems):
         raise CourseError(problems if strict else [p for p in problems if p.severity == "error"])

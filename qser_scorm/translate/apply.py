@@ -19,14 +19,21 @@ from .units import Unit, translate_course, units
 _EXTRACT = "run `qser-scorm translate extract --lang {lang}` to add the missing entries, then translate them"
 
 
-def language_courses(course: Course, folder: str | Path, allow_untranslated: bool = False
-                     ) -> tuple[list[Course], list[Problem]]:
-    """One course per package language (``languages:``, or just the course language)."""
+def language_courses(course: Course, folder: str | Path, allow_untranslated: bool = False,
+                     only: tuple[str, ...] = ()) -> tuple[list[Course], list[Problem]]:
+    """One course per package language (``languages:``, or just the course language); ``only``
+    keeps some of them (``build --lang``)."""
+    listed = course.languages or (course.language,)
+    unknown = [language for language in only if language not in listed]
+    if unknown:
+        return [], [Problem(course.source.file, None, f"--lang {', '.join(unknown)}: not a language of this course",
+                            f"choose from {', '.join(listed)}, or add it to `languages:` in course.yaml",
+                            code="unknown-language")]
     if not course.languages:
         return [course], []
     source_units = units(course, folder)
     courses, problems = [], []
-    for language in course.languages:
+    for language in only or course.languages:
         if language == course.language:
             courses.append(course)
             continue

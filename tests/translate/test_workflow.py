@@ -117,12 +117,12 @@ def test_xliff_import_writes_the_agencys_translations_into_the_po_file(course, r
     unit = tree.find(".//x:unit[@name='page.summary.title']", ns)
     segment = unit.find("x:segment", ns)
     segment.set("state", "translated")
-    lxml.etree.SubElement(segment, "{urn:oasis:names:tc:xliff:document:2.0}target").text = "Resumen"
+    lxml.etree.SubElement(segment, "{urn:oasis:names:tc:xliff:document:2.0}target").text = "Resumen de la unidad"
     tree.write(str(xliff), xml_declaration=True, encoding="UTF-8")
     result = run_cli("translate", "import", xliff, course)
     assert result.exit_code == 0 and "1 entry updated" in result.output
     entry = _entries(course / "translations" / "es.po")["page.summary.title"]
-    assert entry.msgstr == "Resumen" and not entry.fuzzy
+    assert entry.msgstr == "Resumen de la unidad" and not entry.fuzzy
 
 
 def test_a_build_writes_one_package_per_language_in_that_language(course, run_cli, tmp_path):
