@@ -117,7 +117,10 @@ def test_xliff_import_writes_the_agencys_translations_into_the_po_file(course, r
     unit = tree.find(".//x:unit[@name='page.summary.title']", ns)
     segment = unit.find("x:segment", ns)
     segment.set("state", "translated")
-    lxml.etree.SubElement(segment, "{urn:oasis:names:tc:xliff:document:2.0}target").text = "Resumen de la unidad"
+    target = segment.find("x:target", ns)
+    if target is None:
+        target = lxml.etree.SubElement(segment, "{urn:oasis:names:tc:xliff:document:2.0}target")
+    target.text = "Resumen de la unidad"
     tree.write(str(xliff), xml_declaration=True, encoding="UTF-8")
     result = run_cli("translate", "import", xliff, course)
     assert result.exit_code == 0 and "1 entry updated" in result.output
@@ -180,6 +183,7 @@ def test_an_untranslated_text_stops_the_build_naming_the_po_file_and_line(course
 
 
 def test_a_missing_po_file_says_how_to_make_it(course, run_cli, tmp_path):
+    (course / "translations" / "es.po").unlink()
     _languages(course, "en", "es")
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
