@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 
 from ..errors import Problem
-from ..interface import builtin_languages, builtin_table, reference_texts
+from ..interface import builtin_languages, builtin_table, expected_keys
 from .model import Course, Question, Source
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
@@ -18,7 +18,7 @@ _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 def check_course(course: Course) -> list[Problem]:
     """Return every error and warning about ``course``, in file and line order."""
     problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
-                + _objective_warnings(course) + _interface_warnings(course))
+                + _objective_warnings(course) + _interface_errors(course))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -102,15 +102,19 @@ def _objective_warnings(course: Course) -> list[Problem]:
             for o in course.objectives if o.id not in assessed]
 
 
-def _interface_warnings(course: Course) -> list[Problem]:
-    """A language without built-in interface texts shows English buttons, unless the author gave every text."""
-    missing = set(reference_texts()) - {key for key, _ in course.interface}
-    if builtin_table(course.language) is not None or not missing:
-        return []
+def _interface_errors(course: Course) -> list[Problem]:
+    """A package language without a built-in table builds only when the author gave every text."""
+    given = {key for key, _ in course.interface}
     where = course.language_source or course.source
-    return [Problem(where.file, where.line,
-                    f"no built-in interface texts for language '{course.language}': buttons and messages "
-                    f"will be English ({len(missing)} of {len(reference_texts())} texts not translated)",
-                    "add an `interface:` mapping to course.yaml with every text in this language (keys and "
-                    "English texts: docs/authoring.md, Interface texts), or use a language with built-in "
-                    f"texts: {', '.join(builtin_languages())}", "warning")]
+    problems = []
+    for language in course.languages or (course.language,):
+        missing = [key for key in expected_keys(language) if key not in given]
+        if builtin_table(language) is None and missing:
+            problems.append(Problem(
+                where.file, where.line,
+                f"no built-in interface texts for language '{language}' ({len(missing)} texts missing, "
+                f"e.g. `{missing[0]}`)",
+                f"use a language with built-in texts: {', '.join(builtin_languages())}; or add an `interface:` "
+                "mapping to course.yaml with every text in this language (keys and English texts: "
+                "docs/authoring.md, Interface texts)"))
+    return problems

@@ -13,7 +13,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import CourseError, Problem
-from ..interface import placeholders, reference_texts
+from ..interface import placeholders, reference_text, reference_texts
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .yamlsource import YamlDocument, read_yaml
@@ -218,19 +218,19 @@ def _question_key_problems(doc: YamlDocument) -> list[Problem]:
 
 def _interface_problems(doc: YamlDocument) -> list[Problem]:
     """Report interface texts with an unknown key, or with other placeholders than the English text."""
-    reference = reference_texts()
     problems = []
     for key, text in doc.data.get("interface", {}).items():
         line = doc.line(("interface", key))
-        if key not in reference:
-            close = difflib.get_close_matches(key, reference, n=1)
+        english = reference_text(key)
+        if english is None:
+            close = difflib.get_close_matches(key, reference_texts(), n=1)
             hint = f"did you mean `{close[0]}`?" if close else "see the keys in docs/authoring.md (Interface texts)"
             problems.append(Problem(doc.file, line, f"unknown interface text `{key}`", hint))
-        elif placeholders(text) != placeholders(reference[key]):
+        elif placeholders(text) != placeholders(english):
             problems.append(Problem(
                 doc.file, line, f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
-                f"the English text {_listed(placeholders(reference[key]))}",
-                f"use exactly the placeholders of {reference[key]!r}: the package puts its values there"))
+                f"the English text {_listed(placeholders(english))}",
+                f"use exactly the placeholders of {english!r}: the package puts its values there"))
     return problems
 
 
