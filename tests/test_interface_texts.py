@@ -141,21 +141,33 @@ def test_author_texts_go_over_the_table_and_reach_the_runtime(course):
     assert texts["next"] == "Weiter <3" and texts["position"] == "{n}/{total}" and texts["back"] == "Zurück"
 
 
-def test_an_unknown_interface_key_is_an_error_with_file_line_and_suggestion(course, run_cli, tmp_path):
-    line = _add_to_course(course, "interface:\n  next: Weiter\n  nxet: Weiter\n") + 2
+def _failed_build(course, run_cli, tmp_path, yaml_text: str) -> tuple[int, str]:
+    """Append ``yaml_text`` to course.yaml and build, which fails; return the text's first line and the output."""
+    first = _add_to_course(course, yaml_text)
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
-    assert f"course.yaml:{line}: error: unknown interface text `nxet`" in result.output
-    assert "did you mean `next`?" in result.output
+    return first, result.output
+
+
+def test_an_unknown_interface_key_is_an_error_with_file_line_and_suggestion(course, run_cli, tmp_path):
+    first, output = _failed_build(course, run_cli, tmp_path, "interface:\n  next: Weiter\n  nxet: Weiter\n")
+    assert f"course.yaml:{first + 2}: error: unknown interface text `nxet`" in output
+    assert "did you mean `next`?" in output
 
 
 def test_placeholders_of_an_author_text_must_match_the_english_text(course, run_cli, tmp_path):
-    first = _add_to_course(course, 'interface:\n  position: "Seite {n}"\n  back: "Zurück {page}"\n')
-    result = run_cli("build", course, "--out", tmp_path / "dist")
-    assert result.exit_code == 2
+    first, output = _failed_build(course, run_cli, tmp_path,
+                                  'interface:\n  position: "Seite {n}"\n  back: "Zurück {page}"\n')
     assert (f"course.yaml:{first + 1}: error: interface text `position` has the placeholders {{n}}, "
-            "the English text {n}, {total}") in result.output
-    assert f"course.yaml:{first + 2}: error: interface text `back` has the placeholders {{page}}" in result.output
+            "the English text {n}, {total}") in output
+    assert f"course.yaml:{first + 2}: error: interface text `back` has the placeholders {{page}}" in output
+
+
+def test_a_plural_form_the_language_does_not_have_is_an_error(course, run_cli, tmp_path):
+    first, output = _failed_build(course, run_cli, tmp_path,
+                                  'interface:\n  hours_one: "{n} hr"\n  hours_few: "{n} hrs"\n')
+    assert f"course.yaml:{first + 2}: error: `hours_few`: en has no plural form `few` (CLDR)" in output
+    assert "use the forms `hours_one`, `hours_other`" in output
 
 
 def test_the_authoring_guide_lists_every_interface_text():

@@ -6,8 +6,9 @@ the Arabic screenshot in docs/ (scripts/rtl_screenshot.py). The content is Engli
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
+
+import yaml
 
 ENGLISH = {
     "title": "Welcoming a newcomer",
@@ -40,20 +41,22 @@ def write_tiny_course(folder: Path, language: str, content: dict = ENGLISH) -> P
     """Write the course into ``folder`` (created); return it. Its overview counts hours, minutes
     and attempts, and its pass mark has a decimal, so every number and plural rule shows."""
     (folder / "pages").mkdir(parents=True)
-    quoted = json.dumps  # YAML accepts JSON strings, whatever the script or punctuation
-    (folder / "course.yaml").write_text(
-        f"id: tiny-{language.lower()}\ntitle: {quoted(content['title'], ensure_ascii=False)}\n"
-        f"language: {language}\ndescription: {quoted(content['description'], ensure_ascii=False)}\n"
-        f"objectives:\n  - id: obj-meeting\n    text: {quoted(content['objective'], ensure_ascii=False)}\n"
-        f"duration_minutes: 90\npass_mark: 62.5\n"
-        f"pages:\n  - id: first-meeting\n    title: {quoted(content['page_title'], ensure_ascii=False)}\n"
-        "assessment: assessment.yaml\n", encoding="utf-8")
+    course = {
+        "id": f"tiny-{language.lower()}", "title": content["title"], "language": language,
+        "description": content["description"],
+        "objectives": [{"id": "obj-meeting", "text": content["objective"]}],
+        "duration_minutes": 90, "pass_mark": 62.5,
+        "pages": [{"id": "first-meeting", "title": content["page_title"]}],
+        "assessment": "assessment.yaml",
+    }
+    first, second = content["options"]
+    assessment = {"title": content["assessment_title"], "attempts": 2, "questions": [
+        {"id": "q-first", "type": "single", "objective": "obj-meeting", "prompt": content["single"],
+         "options": [{"text": first, "correct": True}, {"text": second}]},
+        {"id": "q-agree", "type": "true-false", "objective": "obj-meeting", "prompt": content["true_false"],
+         "answer": True},
+    ]}
+    for name, data in (("course.yaml", course), ("assessment.yaml", assessment)):
+        (folder / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (folder / "pages" / "first-meeting.md").write_text(content["page"], encoding="utf-8")
-    first, second = (quoted(option, ensure_ascii=False) for option in content["options"])
-    (folder / "assessment.yaml").write_text(
-        f"title: {quoted(content['assessment_title'], ensure_ascii=False)}\nattempts: 2\nquestions:\n"
-        f"  - id: q-first\n    type: single\n    objective: obj-meeting\n    prompt: {quoted(content['single'], ensure_ascii=False)}\n"
-        f"    options:\n      - text: {first}\n        correct: true\n      - text: {second}\n"
-        f"  - id: q-agree\n    type: true-false\n    objective: obj-meeting\n    prompt: {quoted(content['true_false'], ensure_ascii=False)}\n"
-        "    answer: true\n", encoding="utf-8")
     return folder

@@ -13,7 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 
 from ..errors import CourseError, Problem
-from ..interface import placeholders, reference_text, reference_texts
+from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
+                         reference_texts)
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .yamlsource import YamlDocument, read_yaml
@@ -217,15 +218,24 @@ def _question_key_problems(doc: YamlDocument) -> list[Problem]:
 
 
 def _interface_problems(doc: YamlDocument) -> list[Problem]:
-    """Report interface texts with an unknown key, or with other placeholders than the English text."""
+    """Report interface texts with an unknown key, a plural form none of the course's languages
+    has, or other placeholders than the English text."""
+    languages = doc.data.get("languages") or [doc.data["language"]]
+    forms = {category for language in languages for category in plural_categories(language)}
     problems = []
     for key, text in doc.data.get("interface", {}).items():
         line = doc.line(("interface", key))
         english = reference_text(key)
+        base = base_key(key)
+        form = key[len(base) + 1:]  # "few" for `hours_few`, "" for a key that is no plural form
         if english is None:
             close = difflib.get_close_matches(key, reference_texts(), n=1)
             hint = f"did you mean `{close[0]}`?" if close else "see the keys in docs/authoring.md (Interface texts)"
             problems.append(Problem(doc.file, line, f"unknown interface text `{key}`", hint))
+        elif form and form not in forms:
+            known = ", ".join(f"`{base}_{category}`" for category in PLURAL_CATEGORIES if category in forms)
+            problems.append(Problem(doc.file, line, f"`{key}`: {', '.join(languages)} has no plural form `{form}` "
+                                    "(CLDR)", f"use the forms {known}"))
         elif placeholders(text) != placeholders(english):
             problems.append(Problem(
                 doc.file, line, f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
