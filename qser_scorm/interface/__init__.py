@@ -74,6 +74,7 @@ def reference_texts() -> dict[str, str]:
     return builtin_table(REFERENCE_LANGUAGE)
 
 
+@lru_cache(maxsize=None)
 def counting_texts() -> frozenset[str]:
     """The texts that count (``hours`` for ``hours_one``, ``hours_other``)."""
     return frozenset(key[:-len("_other")] for key in reference_texts() if key.endswith("_other"))
