@@ -1,9 +1,10 @@
 /* Qser.Quiz: the assessment engine. Knows questions, answers, attempts and scores; knows nothing
-   of the page or of SCORM. Events: "change" (question id), "submitted" (result), "retried". */
+   of the page or of any tracking standard. Events: "change" (question id), "submitted" (result),
+   "retried", "closed" (result: the learner finished with it while tries remained). */
 ((Qser) => {
 "use strict";
 
-const RESULT = Qser.SCORM.RESULT;
+const RESULT = Qser.contract.result;
 const normaliseText = (text) => String(text || "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
 const isIdentity = (list) => list.every((value, index) => value === index);
 
@@ -19,7 +20,7 @@ class Quiz {
 
   /* Attempt `attempt` from the start: no answers, no result, answer times from now. */
   restart(attempt) {
-    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false });
+    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false, closed: false });
     this.lastChange = Date.now();
     this.firstChange = {};
     this.changedAt = {};
@@ -42,8 +43,11 @@ class Quiz {
     return q.type === "ordering" ? this.order(q) : null;
   }
 
+  /* Answers may change: not submitted, and not a launch in which nothing counts (lock). */
+  get answerable() { return !this.submitted && !this.locked; }
+
   setAnswer(id, value) {
-    if (this.submitted || !this.byId[id]) return;
+    if (!this.answerable || !this.byId[id]) return;
     if (!(id in this.firstChange)) this.firstChange[id] = this.lastChange;
     this.changedAt[id] = this.lastChange = Date.now();
     this.answers[id] = value;
@@ -51,7 +55,7 @@ class Quiz {
   }
 
   resultOf(q, answer) {
-    if (q.type === "reflection") return RESULT.NEUTRAL;
+    if (q.type === "reflection") return RESULT.neutral;
     const right = answer !== null && answer !== undefined && {
       single: () => q.correct[0] === answer,
       multiple: () => answer.slice().sort((a, b) => a - b).join() === q.correct.join(),
@@ -60,32 +64,52 @@ class Quiz {
       ordering: () => isIdentity(answer),
       "fill-in": () => q.accept.some((text) => normaliseText(text) === normaliseText(answer))
     }[q.type]();
-    return right ? RESULT.CORRECT : RESULT.WRONG;
+    return right ? RESULT.correct : RESULT.wrong;
   }
 
-  /* Weighted score in percent (2 decimals); passed by the course's pass mark. */
-  evaluate() {
-    const results = {};
+  /* Weighted score of `questions` in percent (2 decimals); null when none of them is scored. */
+  static scoreOf(questions, results) {
     let total = 0, earned = 0;
-    for (const q of this.questions) {
-      results[q.id] = this.resultOf(q, this.answerOf(q));
+    for (const q of questions) {
       total += q.weight;
-      if (results[q.id] === RESULT.CORRECT) earned += q.weight;
+      if (results[q.id] === RESULT.correct) earned += q.weight;
     }
-    const scorePercent = total > 0 ? Math.round((earned / total) * 10000) / 100 : 100;
-    const passed = scorePercent >= this.course.passMark;
+    return total > 0 ? Math.round((earned / total) * 10000) / 100 : null;
+  }
+
+  /* The score, passed by the course's pass mark, the same per learning objective (score null:
+     no scored question), and final: passed, no try left, or closed by the learner. */
+  evaluate() {
+    const results = Object.fromEntries(this.questions.map((q) => [q.id, this.resultOf(q, this.answerOf(q))]));
+    const scorePercent = Quiz.scoreOf(this.questions, results) ?? 100, passMark = this.course.passMark;
+    const passed = scorePercent >= passMark;
     const noAttemptLeft = this.course.attempts > 0 && this.attempt >= this.course.attempts;
-    return { scorePercent, passed, attempt: this.attempt, final: passed || noAttemptLeft, results };
+    const objectives = (this.course.objectives || []).map((id) => {
+      const score = Quiz.scoreOf(this.questions.filter((q) => q.objective === id), results);
+      return { id, scorePercent: score, passed: score === null ? null : score >= passMark };
+    });
+    return { scorePercent, passed, attempt: this.attempt, final: passed || noAttemptLeft || this.closed, results, objectives };
   }
 
   submit() {
-    if (this.submitted) return;
+    if (!this.answerable) return;
     this.submitted = true;
     this.lastResult = this.evaluate();
     this.events.emit("submitted", this.lastResult);
   }
 
-  canRetry() { return this.submitted && !this.lastResult.final; }
+  canRetry() { return !this.locked && this.submitted && !this.lastResult.final; }
+
+  /* "Finish with this score": the submitted result becomes final although tries remain. */
+  close() {
+    if (!this.canRetry()) return;
+    this.closed = true;
+    this.lastResult = this.evaluate();
+    this.events.emit("closed", this.lastResult);
+  }
+
+  /* A launch in which nothing counts (a review): the stored state is shown, nothing changes. */
+  lock() { this.locked = true; }
 
   retry() {
     if (!this.canRetry()) return;
@@ -96,6 +120,25 @@ class Quiz {
   /* The learner reached the questions: answer times count from now, unless answering began. */
   begin() {
     if (Object.keys(this.changedAt).length === 0) this.lastChange = Date.now();
+  }
+
+  /* The submitted attempt, one neutral record per question (docs/runtime.md, "Records"): the
+     response and the correct answer in the course's short ids; each tracker formats them. */
+  records() {
+    return this.questions.map((q) => {
+      const answer = this.answerOf(q), { options = [], left = [], right = [], items = [] } = q.ids || {};
+      const [response, correct] = {
+        single: () => [answer === null ? [] : [options[answer]], q.correct.map((i) => options[i])],
+        multiple: () => [(answer || []).map((i) => options[i]), q.correct.map((i) => options[i])],
+        "true-false": () => [answer, q.correct],
+        matching: () => [(answer || []).flatMap((j, i) => (j === null ? [] : [[left[i], right[j]]])),
+          left.map((id, i) => [id, right[i]])],
+        ordering: () => [answer.map((i) => items[i]), items],
+        "fill-in": () => [String(answer || ""), q.accept]
+      }[q.type]?.() || [String(answer || ""), null];
+      return { id: q.id, type: q.type, objective: q.objective, response, correct,
+        result: this.lastResult.results[q.id], weight: q.weight, ...this.timing(q.id) };
+    });
   }
 
   /* Time on a question: from the answer before its first change to its last change. */
@@ -111,6 +154,7 @@ class Quiz {
     this.attempt = Math.max(1, saved.attempt);
     this.answers = saved.answers;
     this.submitted = saved.submitted;
+    this.closed = saved.closed;
     this.lastResult = saved.submitted ? this.evaluate() : null;
   }
 }

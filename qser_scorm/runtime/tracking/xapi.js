@@ -5,7 +5,7 @@
 ((Qser) => {
 "use strict";
 
-const PAGE_PREFIX = "page-"; // runtime section id of a course page: page-<page id>
+const PAGE_PREFIX = Qser.contract.sections.pagePrefix, RESULT = Qser.contract.result;
 
 /* UUID v4 from crypto.getRandomValues (randomUUID needs a secure context, LMSs may be http). */
 function uuid() {
@@ -25,9 +25,24 @@ function duration(ms) {
   return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
 }
 
+/* xAPI Data 2.4.5.1 score from a percent. */
+function scoreOf(percent) {
+  return { scaled: Math.round(percent * 100) / 10000, raw: percent, min: 0, max: 100 };
+}
+
+/* One learning objective's outcome, for the objectives result extension (docs/xapi.md). */
+function objectiveResult(objective) {
+  const result = { id: objective.id };
+  if (objective.scorePercent !== null) {
+    result.score = scoreOf(objective.scorePercent);
+    result.success = objective.passed;
+  }
+  return result;
+}
+
 /* The LRS refused the launch's credentials: say so beside any other tracking notice. */
 function showDenied() {
-  const notice = Qser.$("qser-notice");
+  const notice = Qser.$(Qser.contract.ids.notice);
   notice.textContent = (notice.textContent + " " + Qser.text("notice_lrs_denied")).trim();
 }
 
@@ -95,20 +110,27 @@ function create(templates) {
     answered: safely("answered", function (record) {
       const template = templates.questions[record.id];
       if (!template) return;
-      const result = { response: Qser.xapiResponse(record, templates.componentIds) };
+      const result = { response: Qser.xapiResponse(record) };
       if (Number.isFinite(record.latencyMs)) result.duration = duration(record.latencyMs);
-      if (record.result !== "neutral") result.success = record.result === "correct";
+      if (record.result !== RESULT.neutral) result.success = record.result === RESULT.correct;
       pendingAnswers.push({ template: template, at: record.timestamp, result: result });
     }),
+    /* A try's answers and its passed/failed; completed once the outcome is final. A try the learner
+       closes ("Finish with this score") was reported already: it only completes. */
     assessed: safely("assessed", function (outcome) {
       const attempt = outcome.attempt;
-      const score = { scaled: Math.round(outcome.scorePercent * 100) / 10000, raw: outcome.scorePercent, min: 0, max: 100 };
+      const score = scoreOf(outcome.scorePercent);
+      const extensions = { [templates.extensions.objectives]: outcome.objectives.map(objectiveResult) };
       const made = pendingAnswers.map((answer) => statement(answer.template, answer.at, answer.result, attempt));
       pendingAnswers = [];
-      const verdict = { score: score, success: outcome.passed, completion: outcome.final, duration: duration(Date.now() - sessionStart) };
-      made.push(statement(templates.session[outcome.passed ? "passed" : "failed"], null, verdict, attempt));
+      const verdict = { score: score, success: outcome.passed, completion: outcome.final,
+        duration: duration(Date.now() - sessionStart), extensions: extensions };
+      if (!outcome.closed) {
+        made.push(statement(outcome.passed ? templates.session.passed : templates.session.failed, null, verdict, attempt));
+      }
       if (outcome.final && !progress.completed) {
-        made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
+        made.push(statement(templates.session.completed, null,
+          { score: score, success: outcome.passed, completion: true, extensions: extensions }));
         progress.completed = true;
         progressStore.write(progress);
       }
@@ -122,11 +144,7 @@ function create(templates) {
       const result = { completion: progress.completed, duration: duration(Date.now() - sessionStart) };
       outbox.add([statement(templates.session[ending], null, result)]);
       outbox.flushNow();
-    }),
-    /* For tests and the benchmark: statements still waiting, POSTs made. */
-    outboxState: function () {
-      return outbox ? { pending: outbox.pending(), requests: outbox.stats.requests } : null;
-    }
+    })
   };
 }
 
