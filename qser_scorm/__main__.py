@@ -23,7 +23,10 @@ CHECK_HELP = """Check the course in SOURCE (default: course_src) without buildin
 Prints every error and warning with file and line. Exit codes: 0 no error, 2 errors (or
 warnings, with --strict)."""
 
-STRICT_HELP = "Treat warnings (e.g. two pages with the same text) as errors."
+STRICT_HELP = "Treat warnings (e.g. two pages with the same text, a fuzzy translation) as errors."
+
+UNTRANSLATED_HELP = """Build the languages of `languages:` even where a text is not translated yet: it is shown
+in the source language, with a warning per text."""
 
 EMBED_HELP = """Bake this LRS endpoint and login into the packages, so they send xAPI statements even
 when the LMS passes no LRS at launch. Anyone who can download the package can read the login:
@@ -37,6 +40,7 @@ class _LazyGroup(click.Group):
         "validate": "qser_scorm.commands.validate:validate_command",
         "report": "qser_scorm.commands.report:report_command",
         "preview": "qser_scorm.commands.preview:preview_command",
+        "translate": "qser_scorm.commands.translate:translate_command",
     }
 
     def list_commands(self, ctx):
@@ -67,8 +71,11 @@ def cli() -> None:
 @click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
+@click.option("--lang", "languages", metavar="LANG[,LANG...]",
+              help="Build only these of the course's `languages:` (e.g. --lang en for a quick rebuild).")
 def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None, strict: bool) -> None:
+          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: str | None) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -76,7 +83,9 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper)
+    chosen = tuple(part.strip() for part in (languages or "").split(",") if part.strip())
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper=paper,
+                       allow_untranslated=allow_untranslated, languages=chosen)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Problem
-from ..interface import builtin_languages, builtin_table, reference_texts
+from ..interface import builtin_languages, builtin_table, expected_keys
 from .model import Course, Question, Source
 from .workshop import workshop_problems
 
@@ -49,7 +49,7 @@ def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:
     if not _OBJECTIVES_ASSESSED.waits(gaps):
         problems += _objective_warnings(course)
     if not _INTERFACE_LANGUAGE.waits(gaps):
-        problems += _interface_warnings(course)
+        problems += _interface_errors(course)
     if not _WORKSHOP_REFERENCES.waits(gaps):
         problems += workshop_problems(course)
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
@@ -143,15 +143,19 @@ def _objective_warnings(course: Course) -> list[Problem]:
             for o in course.objectives if o.id not in assessed]
 
 
-def _interface_warnings(course: Course) -> list[Problem]:
-    """A language without built-in interface texts shows English buttons, unless the author gave every text."""
-    missing = set(reference_texts()) - {key for key, _ in course.interface}
-    if builtin_table(course.language) is not None or not missing:
-        return []
+def _interface_errors(course: Course) -> list[Problem]:
+    """A package language without a built-in table builds only when the author gave every text."""
+    given = {key for key, _ in course.interface}
     where = course.language_source or course.source
-    return [Problem(where.file, where.line,
-                    f"no built-in interface texts for language '{course.language}': buttons and messages "
-                    f"will be English ({len(missing)} of {len(reference_texts())} texts not translated)",
-                    "add an `interface:` mapping to course.yaml with every text in this language (keys and "
-                    "English texts: docs/authoring.md, Interface texts), or use a language with built-in "
-                    f"texts: {', '.join(builtin_languages())}", "warning")]
+    problems = []
+    for language in course.languages or (course.language,):
+        missing = [key for key in expected_keys(language) if key not in given]
+        if builtin_table(language) is None and missing:
+            problems.append(Problem(
+                where.file, where.line,
+                f"no built-in interface texts for language '{language}' ({len(missing)} texts missing, "
+                f"e.g. `{missing[0]}`)",
+                f"use a language with built-in texts: {', '.join(builtin_languages())}; or add an `interface:` "
+                "mapping to course.yaml with every text in this language (keys and English texts: "
+                "docs/authoring.md, Interface texts)"))
+    return problems

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CourseError, Problem
-from ..interface import placeholders, reference_texts
+from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
+                         reference_texts)
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .shape import shape_problems
@@ -172,6 +173,7 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         language_source=Source(doc.file, doc.line(("language",))),
         workshop=load_workshop(doc) if WORKSHOP in data else None,  # it reads doc: only a section without error
         duration_source=Source(doc.file, doc.line(("duration_minutes",))),
+        languages=tuple(data.get("languages", ())),
     )
 
 
@@ -311,21 +313,31 @@ def _question_key_problems(doc: YamlDocument) -> tuple[list[Problem], set[Path_]
 
 
 def _interface_problems(doc: YamlDocument) -> list[Problem]:
-    """Report interface texts with an unknown key, or with other placeholders than the English text."""
-    reference = reference_texts()
+    """Report interface texts with an unknown key, a plural form none of the course's languages
+    has, or other placeholders than the English text."""
     texts = doc.data.get("interface")
+    listed = doc.data.get("languages") or [doc.data.get("language")]
+    languages = [language for language in listed if isinstance(language, str)]
+    forms = {category for language in languages for category in plural_categories(language)}
     problems = []
     for key, text in texts.items() if isinstance(texts, dict) else ():
         here = ("interface", key)
-        if key not in reference:
-            close = difflib.get_close_matches(key, reference, n=1)
+        english = reference_text(key)
+        base = base_key(key)
+        form = key[len(base) + 1:]  # "few" for `hours_few`, "" for a key that is no plural form
+        if english is None:
+            close = difflib.get_close_matches(key, reference_texts(), n=1)
             hint = f"did you mean `{close[0]}`?" if close else "see the keys in docs/authoring.md (Interface texts)"
             problems.append(Problem(doc.file, doc.line(here), f"unknown interface text `{key}`", hint, key_path=here))
-        elif isinstance(text, str) and placeholders(text) != placeholders(reference[key]):
+        elif form and languages and form not in forms:
+            known = ", ".join(f"`{base}_{category}`" for category in PLURAL_CATEGORIES if category in forms)
+            problems.append(Problem(doc.file, doc.line(here), f"`{key}`: {', '.join(languages)} has no plural form "
+                                    f"`{form}` (CLDR)", f"use the forms {known}", key_path=here))
+        elif isinstance(text, str) and placeholders(text) != placeholders(english):
             problems.append(Problem(
                 doc.file, doc.line(here), f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
-                f"the English text {_listed(placeholders(reference[key]))}",
-                f"use exactly the placeholders of {reference[key]!r}: the package puts its values there",
+                f"the English text {_listed(placeholders(english))}",
+                f"use exactly the placeholders of {english!r}: the package puts its values there",
                 key_path=here))
     return problems
 
