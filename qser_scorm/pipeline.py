@@ -18,7 +18,7 @@ from .errors import BuildError, CourseError, Problem
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "xapi")
+TARGETS = ("scorm12", "xapi", "cmi5")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ def _package(target: str, course, site) -> list[Artifact]:
         from .package.xapi import package_xapi
 
         return package_xapi(course, site)
+    if target == "cmi5":
+        from .package.cmi5 import package_cmi5
+
+        return [package_cmi5(course, site)]
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
 
