@@ -2,7 +2,10 @@
 statement sequences are checked against the cmi5 rules (rules.py) for each way through the course."""
 from __future__ import annotations
 
+import json
 from collections import Counter
+
+import pytest
 
 from tests.browser.learner import CourseLearner
 from tests.lrs import strict_errors
@@ -39,13 +42,17 @@ def test_pass_first_time_then_the_lms_return_page(cmi5_learner, lrs, course_mode
     assert {s["context"]["contextActivities"]["parent"][0]["id"] for s in answered} == {PUBLISHER_ID}
 
 
-def test_fail_then_pass_sends_one_verdict_when_the_attempt_is_final(cmi5_learner, lrs, course_model):
+def test_fail_then_pass_sends_one_verdict_when_the_attempt_is_final(cmi5_learner, cmi5_lms, lrs, course_model):
+    preferences = {"languagePreference": "el-GR,en-US", "audioPreference": "off"}
+    cmi5_lms.preferences[json.dumps(cmi5_learner.actor, sort_keys=True)] = preferences
     page = cmi5_learner.open()
+    assert page.evaluate("window.qser.trackers[0].preferences") == preferences  # 11.0: read at start
     play(page, page, course_model, [WRONG, frozenset()])
     questions = len(course_model.assessment.questions)
     statements = checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "experienced": len(course_model.pages),
                                              "answered": 2 * questions, "passed": 1, "completed": 1, "terminated": 1})
     assert [verb(s) for s in statements if is_defined(s)][-3:] == ["passed", "completed", "terminated"]
+    assert set(cmi5_learner.launches[0].state_writes) == {"qser-progress"}  # never LMS.LaunchData (10.0)
 
 
 def test_fail_on_the_last_try_sends_failed_and_completed(cmi5_learner, lrs, course_model):
@@ -100,8 +107,9 @@ def test_a_reload_never_asks_fetch_twice_and_sends_nothing_after_terminated(cmi5
     assert cmi5_learner.launches[0].fetch_calls == 1
 
 
-def test_browse_mode_sends_only_initialized_and_terminated(cmi5_learner, lrs, course_model):
-    page = cmi5_learner.open(mode="Browse")
+@pytest.mark.parametrize("mode", ["Browse", "Review"])
+def test_browse_and_review_send_only_initialized_and_terminated(mode, cmi5_learner, lrs, course_model):
+    page = cmi5_learner.open(mode=mode)
     play(page, page, course_model, [WRONG])
     checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "terminated": 1})
     assert "qser-progress" not in cmi5_learner.launches[0].state_writes  # a browse changes nothing
