@@ -27,7 +27,7 @@ from qser_scorm.xapi import course_iri  # noqa: E402
 from tests.browser.conftest import COURSE_SRC  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.cmi5.lms import Cmi5Lms  # noqa: E402
-from tests.cmi5.rules import verb  # noqa: E402
+from qser_scorm.xapi.cmi5_rules import verb  # noqa: E402
 from tests.lrs import start_ralph  # noqa: E402
 from tests.xapi.runs import WRONG, play, wait_for_statements  # noqa: E402
 

@@ -1,5 +1,6 @@
 """Chromium launches the cmi5 package from the test LMS (lms.py) with Ralph as the LRS, and the
-statement sequences are checked against the cmi5 rules (rules.py) for each way through the course."""
+statement sequences are checked against the cmi5 rules (qser_scorm/xapi/cmi5_rules.py) for each
+way through the course."""
 from __future__ import annotations
 
 import json
@@ -7,12 +8,12 @@ from collections import Counter
 
 import pytest
 
+from qser_scorm.xapi.cmi5_rules import MASTERY, is_defined, sessions, verb, violations
 from tests.browser.learner import CourseLearner
 from tests.lrs import strict_errors
 from tests.xapi.runs import WRONG, play, wait_for_statements
 
 from .lms import ACTIVITY_ID
-from .rules import MASTERY, is_defined, sessions, verb, violations
 
 PUBLISHER_ID = "https://qser.example/xapi/qser-becoming-a-mentor"
 
