@@ -5,6 +5,7 @@ import ipaddress
 
 import click
 
+from qser_scorm.preview.cmi5 import Cmi5PreviewServer
 from qser_scorm.preview.server import PreviewServer
 
 HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
@@ -21,8 +22,11 @@ Stop with Ctrl-C."""
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the preview, by this address: it answers only requests naming localhost, "
                    "a loopback address or ADDRESS.")
-def preview_command(source: str, port: int, host: str) -> None:
-    server = PreviewServer(source, host=host, port=port, echo=click.echo)
+@click.option("--cmi5", is_flag=True,
+              help="Play a cmi5 LMS instead: launch the course as a cmi5 AU (fetch token, LMS.LaunchData, "
+                   "Normal, Browse or Review) and show each statement with the cmi5 rules it breaks.")
+def preview_command(source: str, port: int, host: str, cmi5: bool) -> None:
+    server = (Cmi5PreviewServer if cmi5 else PreviewServer)(source, host=host, port=port, echo=click.echo)
     if host in ("0.0.0.0", "::"):
         click.echo(f"note: listening on every interface, but answering only requests for localhost; to open the "
                    "preview from another machine, give this computer's network address as --host.", err=True)
