@@ -26,7 +26,7 @@ from qser_scorm.course.load import load_course  # noqa: E402
 from qser_scorm.xapi import course_iri  # noqa: E402
 from tests.browser.conftest import COURSE_SRC  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.cmi5.lms import Cmi5Lms  # noqa: E402
+from tests.cmi5.lms import TestCmi5Lms  # noqa: E402
 from qser_scorm.xapi.cmi5_rules import verb  # noqa: E402
 from tests.lrs import start_ralph  # noqa: E402
 from tests.xapi.runs import WRONG, play, wait_for_statements  # noqa: E402
@@ -48,7 +48,7 @@ def build_cmi5_package(out: Path) -> Path:
     return out / "au"
 
 
-def one_run(lms: Cmi5Lms, browser, course, name: str, mode: str, attempts: list[frozenset]) -> None:
+def one_run(lms: TestCmi5Lms, browser, course, name: str, mode: str, attempts: list[frozenset]) -> None:
     registration = str(uuid.uuid4())
     actor = {"objectType": "Agent", "account": {"homePage": "https://lms.example", "name": registration[:8]}}
     url, launch = lms.prepare(actor, registration, mode=mode)
@@ -74,7 +74,7 @@ def main() -> None:
         (work / "ralph").mkdir()
         lrs = start_ralph(work / "ralph")
         try:
-            with Cmi5Lms(build_cmi5_package(work / "build"), lrs, course_iri(course)) as lms, \
+            with TestCmi5Lms(build_cmi5_package(work / "build"), lrs, course_iri(course)) as lms, \
                     sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 for name, (mode, attempts) in RUNS.items():

@@ -13,10 +13,11 @@ import pytest
 from playwright.sync_api import Page
 
 from qser_scorm.course.load import load_course
+from qser_scorm.preview.cmi5 import Cmi5Session
 from qser_scorm.xapi import course_iri
 from tests.browser.conftest import COURSE_SRC, REPO
 
-from .lms import Cmi5Lms, Launch
+from .lms import TestCmi5Lms
 
 
 @pytest.fixture(scope="session")
@@ -40,7 +41,7 @@ def course_model():
 
 @pytest.fixture(scope="session")
 def cmi5_lms(cmi5_package, lrs, course_model):
-    with Cmi5Lms(cmi5_package, lrs, course_iri(course_model)) as running:
+    with TestCmi5Lms(cmi5_package, lrs, course_iri(course_model)) as running:
         yield running
 
 
@@ -48,11 +49,11 @@ def cmi5_lms(cmi5_package, lrs, course_model):
 class Cmi5Learner:
     """One learner and registration; ``open`` launches a new session of the AU the way the spec says."""
 
-    lms: Cmi5Lms
+    lms: TestCmi5Lms
     context: object
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     errors: list = field(default_factory=list)
-    launches: list[Launch] = field(default_factory=list)
+    launches: list[Cmi5Session] = field(default_factory=list)
 
     @property
     def actor(self) -> dict:

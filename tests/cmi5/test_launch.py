@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from qser_scorm.preview.cmi5 import agent_key
 from qser_scorm.xapi.cmi5_rules import MASTERY, is_defined, sessions, verb, violations
 from tests.browser.learner import CourseLearner
 from tests.lrs import strict_errors
@@ -45,7 +46,7 @@ def test_pass_first_time_then_the_lms_return_page(cmi5_learner, lrs, course_mode
 
 def test_fail_then_pass_sends_one_verdict_when_the_attempt_is_final(cmi5_learner, cmi5_lms, lrs, course_model):
     preferences = {"languagePreference": "el-GR,en-US", "audioPreference": "off"}
-    cmi5_lms.preferences[json.dumps(cmi5_learner.actor, sort_keys=True)] = preferences
+    cmi5_lms.lms.preferences[agent_key(json.dumps(cmi5_learner.actor))] = preferences
     page = cmi5_learner.open()
     assert page.evaluate("window.qser.trackers[0].preferences") == preferences  # 11.0: read at start
     play(page, page, course_model, [WRONG, frozenset()])
