@@ -2,10 +2,7 @@
 (``lms.py``) serving it with Ralph as its LRS, and one launcher per test (its own registration)."""
 from __future__ import annotations
 
-import subprocess
-import sys
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +12,7 @@ from playwright.sync_api import Page
 from qser_scorm.course.load import load_course
 from qser_scorm.preview.cmi5 import Cmi5Session
 from qser_scorm.xapi import course_iri
-from tests.browser.conftest import COURSE_SRC, REPO
+from tests.browser.conftest import COURSE_SRC, build_package
 
 from .lms import TestCmi5Lms
 
@@ -23,14 +20,7 @@ from .lms import TestCmi5Lms
 @pytest.fixture(scope="session")
 def cmi5_package(tmp_path_factory) -> Path:
     """``qser-scorm build --target cmi5`` by the real CLI, unzipped as an LMS does on import."""
-    out = tmp_path_factory.mktemp("cmi5-build")
-    done = subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(COURSE_SRC), "--out", str(out),
-                           "--target", "cmi5"], capture_output=True, text=True, cwd=REPO)
-    assert done.returncode == 0, done.stdout + done.stderr
-    unzipped = out / "au"
-    with zipfile.ZipFile(out / "qser-becoming-a-mentor-cmi5.zip") as zipped:
-        zipped.extractall(unzipped)
-    return unzipped
+    return build_package(COURSE_SRC, tmp_path_factory.mktemp("cmi5-build"), "cmi5")
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ login; the State and Agent Profile resources, which Ralph does not implement, ar
 ``qser_scorm.preview.cmi5.Cmi5Lms`` (sessions, one-time tokens, LMS.LaunchData), as in the preview.
 
 Routes:
-  /au/...                   the unzipped cmi5 package, as the LMS serves it
+  /sco/...                  the unzipped cmi5 package, as the LMS serves it (tests/browser/server.py)
   /__cmi5/fetch/<key>       POST: the launch's auth token once, then the error of spec 8.2.3
   /xapi/statements          POST, for a valid token: forwarded to Ralph
   /xapi/activities/state    GET, PUT: state documents (LMS.LaunchData and the AU's own)
@@ -16,35 +16,21 @@ Routes:
 from __future__ import annotations
 
 import json
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from qser_scorm.preview.cmi5 import PREFERENCES, Cmi5Lms, agent_key
+from tests.browser.server import LmsServer, _Handler as LmsHandler  # the browser tests' loopback server
 
 #: The LMS's own id for the AU (spec 8.1: never the publisher id of cmi5.xml), stable per registration.
 ACTIVITY_ID = "https://lms.example/cmi5/activities/qser-au-1"
 RETURN_PAGE = b"<!doctype html><title>LMS</title><p id='lms-home'>Back in the LMS</p>"
 
 
-class _Handler(SimpleHTTPRequestHandler):
+class _Handler(LmsHandler):
+    """The browser tests' LMS handler (``/sco/``: the unzipped package) with the cmi5 routes."""
+
     server: "TestCmi5Lms"
-
-    def log_message(self, format, *args):  # noqa: A002 - keep pytest output clean
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def translate_path(self, path: str) -> str:
-        route, root = unquote(urlsplit(path).path), self.server.au_dir.resolve()
-        if route.startswith("/au/"):
-            target = (root / route[len("/au/"):]).resolve()
-            if target.is_relative_to(root):
-                return str(target)
-        return str(root / "no-such-file")
 
     def do_GET(self):
         route, query = self._route()
@@ -101,36 +87,23 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-class TestCmi5Lms(ThreadingHTTPServer):
+class TestCmi5Lms(LmsServer):
     """The LMS on 127.0.0.1 and a random port, launching the AU in ``au_dir`` for Ralph ``lrs``."""
 
     __test__ = False  # not a pytest test class
-    daemon_threads = True
 
     def __init__(self, au_dir: Path, lrs, publisher_id: str):
-        super().__init__(("127.0.0.1", 0), _Handler)
-        self.au_dir, self.lrs = au_dir, lrs
+        super().__init__(au_dir)
+        self.RequestHandlerClass = _Handler
+        self.lrs = lrs
         self.lms = Cmi5Lms(publisher_id, ACTIVITY_ID, self._post_to_lrs)
-        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
     def prepare(self, actor: dict, registration: str, *, mode: str = "Normal", mastery: float | None = 0.75,
                 return_url: bool = False):
         """What the LMS does before a launch (spec 8.1, 9.3.1, 10.0); the launch URL and its session."""
-        return self.lms.launch(self.origin, f"{self.origin}/au/index.html", actor, registration, mode=mode,
+        return self.lms.launch(self.origin, f"{self.origin}/sco/index.html", actor, registration, mode=mode,
                                mastery=mastery, return_url=f"{self.origin}/return" if return_url else None)
 
     def _post_to_lrs(self, statements: list[dict]) -> None:
         status, reply = self.lrs.request("POST", "statements", statements)
         assert status == 200, reply
-
-    def __enter__(self) -> "TestCmi5Lms":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.shutdown()
-        self.server_close()
