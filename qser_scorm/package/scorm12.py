@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ..contract import TITLE_MAX
 from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import ADLCP, IMSCP, IMSMD, LAUNCH_FILE, MANIFEST, XML, XSI
@@ -16,8 +17,7 @@ from .archive import zip_bytes
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
-# CAM 2.3.x: title is at most 200 characters in imscp; LOM langstrings are longer, keep them whole.
-_TITLE_LIMIT = 200
+# CAM 2.3.x: an imscp title is cut to TITLE_MAX; LOM langstrings are longer, keep them whole.
 
 
 def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
@@ -58,9 +58,9 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
 
     organizations = _sub(manifest, "organizations", default=ids["organization"])
     organization = _sub(organizations, "organization", identifier=ids["organization"])
-    _sub(organization, "title", course.title[:_TITLE_LIMIT])
+    _sub(organization, "title", course.title[:TITLE_MAX])
     item = _sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    _sub(item, "title", course.title[:_TITLE_LIMIT])
+    _sub(item, "title", course.title[:TITLE_MAX])
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
     # the same number the runtime passes or fails the learner by (RTE 3.4.4: student_data.mastery_score).
     etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery_score(course)

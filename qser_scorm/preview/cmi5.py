@@ -28,13 +28,13 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
+from ..contract import CMI5_LAUNCH_DATA as LAUNCH_DATA
+from ..contract import CMI5_LAUNCH_MODES as LAUNCH_MODES
+from ..contract import CMI5_PREFERENCES as PREFERENCES
 from ..vocab import LAUNCH_FILE
 from ..xapi.cmi5_rules import LAUNCHED, SESSION_ID, problems_by_statement
 from .server import MAX_BODY_BYTES, PreviewServer, _Handler
 
-LAUNCH_DATA = "LMS.LaunchData"
-PREFERENCES = "cmi5LearnerPreferences"
-LAUNCH_MODES = ("Normal", "Browse", "Review")  # 10.2.2
 _CMI5_EXTENSIONS = "https://w3id.org/xapi/cmi5/context/extensions/"
 RETURNED_PAGE = (b"<!doctype html><html lang='en'><title>Session ended</title>"
                  b"<p id='returned'>The session ended; the LMS is back. Launch again above.</p></html>")

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 
+from qser_scorm.contract import CMI5_PROGRESS
 from qser_scorm.preview.cmi5 import agent_key
 from qser_scorm.xapi.cmi5_rules import MASTERY, is_defined, sessions, verb, violations
 from tests.browser.learner import CourseLearner
@@ -54,7 +55,7 @@ def test_fail_then_pass_sends_one_verdict_when_the_attempt_is_final(cmi5_learner
     statements = checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "experienced": len(course_model.pages),
                                              "answered": 2 * questions, "passed": 1, "completed": 1, "terminated": 1})
     assert [verb(s) for s in statements if is_defined(s)][-3:] == ["passed", "completed", "terminated"]
-    assert set(cmi5_learner.launches[0].state_writes) == {"qser-progress"}  # never LMS.LaunchData (10.0)
+    assert set(cmi5_learner.launches[0].state_writes) == {CMI5_PROGRESS}  # never LMS.LaunchData (10.0)
 
 
 def test_fail_on_the_last_try_sends_failed_and_completed(cmi5_learner, lrs, course_model):
@@ -114,7 +115,7 @@ def test_browse_and_review_send_only_initialized_and_terminated(mode, cmi5_learn
     page = cmi5_learner.open(mode=mode)
     play(page, page, course_model, [WRONG])
     checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "terminated": 1})
-    assert "qser-progress" not in cmi5_learner.launches[0].state_writes  # a browse changes nothing
+    assert CMI5_PROGRESS not in cmi5_learner.launches[0].state_writes  # a browse changes nothing
 
 
 def test_a_used_fetch_url_leaves_the_course_working_and_says_results_are_not_sent(cmi5_learner, cmi5_lms, lrs, course_model):

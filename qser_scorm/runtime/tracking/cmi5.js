@@ -6,11 +6,12 @@
 ((Qser) => {
 "use strict";
 
-const PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"];
-const LAUNCH_DATA = "LMS.LaunchData"; // written by the LMS; the AU must not change it (10.0)
-const PREFERENCES = "cmi5LearnerPreferences"; // agent profile (11.0)
-const PROGRESS = "qser-progress"; // this AU's own state document: saved state, pages seen, verdicts sent
-const PAGE_PREFIX = "page-"; // runtime section id of a course page: page-<page id>
+/* launchData: written by the LMS, the AU must not change it (10.0); preferences: an agent profile
+   (11.0); progress: this AU's own state document (saved state, pages seen, verdicts sent). */
+const { launchData: LAUNCH_DATA, preferences: PREFERENCES, progress: PROGRESS, normalMode: NORMAL,
+  stateMax: STATE_MAX } = Qser.contract.cmi5;
+const PARAMETERS = ["endpoint", "fetch", "actor", "registration", "activityId"]; // 8.1
+const PAGE_PREFIX = Qser.contract.sections.pagePrefix, RESULT = Qser.contract.result;
 const SAVE_DELAY_MS = 2000; // answer changes share one state write; page changes write at once
 const TIMEOUT_MS = 10000;
 
@@ -53,14 +54,14 @@ function create(templates, launch) {
   const sessionStart = Date.now();
   let session = null, launchData = null, outbox = null, progress = null, normal = false, saveTimer = null;
   let pendingAnswers = [];
-  const tracker = { name: "cmi5", preferences: null };
+  const tracker = { name: "cmi5", stateLimit: STATE_MAX, preferences: null };
 
   async function xapi(method, resource, params, body, keepalive = false) {
     const controller = new AbortController(), timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     try {
       return await fetch(`${endpoint}${resource}?${new URLSearchParams(params)}`, {
         method, keepalive, signal: controller.signal, body: body && JSON.stringify(body),
-        headers: { Authorization: session.auth, "X-Experience-API-Version": "1.0.3", ...(body ? { "Content-Type": "application/json" } : {}) }
+        headers: { Authorization: session.auth, "X-Experience-API-Version": Qser.contract.xapiVersion, ...(body ? { "Content-Type": "application/json" } : {}) }
       });
     } finally { clearTimeout(timer); }
   }
@@ -99,7 +100,8 @@ function create(templates, launch) {
     return made;
   }
 
-  const defined = (verb, result, extensions) => statement(templates.session[verb], { defined: true, result, extensions });
+  const verbs = templates.session;
+  const defined = (template, result, extensions) => statement(template, { defined: true, result, extensions });
   const elapsed = () => duration(Date.now() - sessionStart);
 
   /* 9.3.4, 9.3.5: judged by the LMS's masteryScore when it gives one; at most one passed per
@@ -109,10 +111,9 @@ function create(templates, launch) {
     const judged = launchData.masteryScore !== undefined && Number.isFinite(mastery);
     const passed = judged ? scaled >= mastery : outcome.passed;
     if (progress.passed || (!passed && progress.failed)) return [];
-    const verb = passed ? "passed" : "failed";
-    progress[verb] = true;
+    if (passed) progress.passed = true; else progress.failed = true;
     // 9.5.1: raw must be an integer between min and max; scaled alone says it exactly.
-    return [defined(verb, { score: { scaled }, success: passed, duration: elapsed() },
+    return [defined(passed ? verbs.passed : verbs.failed, { score: { scaled }, success: passed, duration: elapsed() },
       judged ? { [vocabulary.extensions.masteryscore]: mastery } : {})];
   }
 
@@ -120,7 +121,7 @@ function create(templates, launch) {
   function completion() {
     if (progress.completed || !progress.decided || !pageIds.every((id) => progress.seen.includes(id))) return [];
     progress.completed = true;
-    return [defined("completed", { completion: true, duration: elapsed() })];
+    return [defined(verbs.completed, { completion: true, duration: elapsed() })];
   }
 
   function safely(name, work) {
@@ -145,16 +146,16 @@ function create(templates, launch) {
       progress = { seen: [], ...saved };
       if (session.terminated) {
         // Reloaded after this session's terminated (9.3.8: nothing may follow it): report nothing more.
-        Qser.$("qser-notice").textContent = Qser.text("exit_notice");
+        Qser.$(Qser.contract.ids.notice).textContent = Qser.text("exit_notice");
         return saved;
       }
       // 10.2.2: Browse and Review launches send initialized and terminated only, and change nothing.
-      normal = launchData.launchMode === "Normal";
+      normal = launchData.launchMode === NORMAL;
       const key = endpoint + "|" + launch.registration;
       outbox = Qser.xapiOutbox({ endpoint, auth: session.auth }, "qser-cmi5-outbox:" + key, "qser-cmi5-rejected:" + key,
         Qser.tracking.xapi.showDenied);
       if (!session.initialized) {
-        outbox.add([defined("initialized")]); // 9.3.2: the session's first statement, once
+        outbox.add([defined(verbs.initialized)]); // 9.3.2: the session's first statement, once
         session.initialized = true;
         sessionStore.write(session);
       }
@@ -186,9 +187,9 @@ function create(templates, launch) {
   tracker.answered = safely("answered", (record) => {
     const template = templates.questions[record.id];
     if (!normal || !template) return;
-    const result = { response: Qser.xapiResponse(record, templates.componentIds) };
+    const result = { response: Qser.xapiResponse(record) };
     if (Number.isFinite(record.latencyMs)) result.duration = duration(record.latencyMs);
-    if (record.result !== "neutral") result.success = record.result === "correct";
+    if (record.result !== RESULT.neutral) result.success = record.result === RESULT.correct;
     pendingAnswers.push({ template, at: record.timestamp, result });
   });
 
@@ -212,14 +213,12 @@ function create(templates, launch) {
     if (session.terminated) return;
     session.terminated = true;
     sessionStore.write(session);
-    outbox.add([defined("terminated", { duration: elapsed() })]);
+    outbox.add([defined(verbs.terminated, { duration: elapsed() })]);
     outbox.flushNow();
     if (normal) writeProgress(true);
     if (launchData.returnURL) setTimeout(() => location.assign(launchData.returnURL), 0);
   });
 
-  /* For tests: statements still waiting, POSTs made. */
-  tracker.outboxState = () => (outbox ? { pending: outbox.pending(), requests: outbox.stats.requests } : null);
   return tracker;
 }
 
