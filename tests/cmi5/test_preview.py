@@ -66,3 +66,7 @@ def test_a_statement_that_breaks_a_rule_is_marked_with_the_rule(cmi5_preview, co
     assert "a cmi5 verb without the cmi5 category (7.1.3)" in broken.inner_text()
     assert "no session id extension" in broken.inner_text()
     assert page.locator("#rule-summary").inner_text() == "1 statement(s) break a cmi5 rule."
+
+
+def test_the_preview_command_offers_the_cmi5_lms(run_cli):
+    assert "cmi5 launches the course as a cmi5 AU" in run_cli("preview", "--help").output
