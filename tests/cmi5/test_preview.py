@@ -69,4 +69,4 @@ def test_a_statement_that_breaks_a_rule_is_marked_with_the_rule(cmi5_preview, co
 
 
 def test_the_preview_command_offers_the_cmi5_lms(run_cli):
-    assert "cmi5 launches the course as a cmi5 AU" in run_cli("preview", "--help").output
+    assert "[moodle|chamilo|strict|cmi5]" in run_cli("preview", "--help").output
