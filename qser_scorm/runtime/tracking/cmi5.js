@@ -29,30 +29,27 @@ async function fetchToken(url) {
   return "Basic " + answer["auth-token"]; // RFC 1945 11.1, the token as given (8.2.1)
 }
 
-/* Template context first, ours added: the AU may add to the LMS's context template, never
-   overwrite it (10.2.1). Lists of context activities are joined. */
+/* The LMS's context template first, ours added: the AU may add to it, never overwrite it
+   (10.2.1). Lists of context activities are joined. */
 function mergedContext(template, ours) {
-  const context = JSON.parse(JSON.stringify(template));
-  for (const [key, value] of Object.entries(ours)) {
-    if (key === "contextActivities" || key === "extensions") {
-      const into = context[key] = context[key] || {};
-      for (const [name, item] of Object.entries(value)) {
-        if (key === "extensions") { if (!(name in into)) into[name] = item; } else into[name] = (into[name] || []).concat(item);
-      }
-    } else if (!(key in context)) context[key] = value;
+  const context = JSON.parse(JSON.stringify(template)), { contextActivities = {}, extensions = {}, ...rest } = ours;
+  context.contextActivities = context.contextActivities || {};
+  for (const [kind, list] of Object.entries(contextActivities)) {
+    context.contextActivities[kind] = (context.contextActivities[kind] || []).concat(list);
   }
-  return context;
+  context.extensions = { ...extensions, ...context.extensions };
+  return { ...rest, ...context };
 }
 
 function create(templates, launch) {
   const { uuid, duration } = Qser.tracking.xapi, vocabulary = templates.cmi5;
-  const actor = JSON.parse(launch.actor), endpoint = launch.endpoint.replace(/\/?$/, "/");
+  const endpoint = launch.endpoint.replace(/\/?$/, "/");
   const pageIds = Object.keys(templates.pages);
   /* The token lives for the LMS session (8.2.1): kept in this tab so that a reload reuses it
      instead of asking fetch twice; a new launch has a new fetch URL. */
   const sessionStore = Qser.storage("qser-cmi5-session:" + launch.fetch, "sessionStorage");
   const sessionStart = Date.now();
-  let session = null, launchData = null, outbox = null, progress = null, normal = false, saveTimer = null;
+  let actor = null, session = null, launchData = null, outbox = null, progress = null, normal = false, saveTimer = null;
   let pendingAnswers = [];
   const tracker = { name: "cmi5", stateLimit: STATE_MAX, preferences: null };
 
@@ -133,6 +130,7 @@ function create(templates, launch) {
 
   tracker.start = async () => {
     try {
+      actor = JSON.parse(launch.actor);
       session = sessionStore.read() || {};
       if (!session.auth) {
         session.auth = await fetchToken(launch.fetch);
