@@ -44,6 +44,10 @@ INTERACTION_TYPES = {**SCORM12_INTERACTION_TYPES, "reflection": "long-fill-in"}
 #: Context extension carrying the assessment attempt number (1-based) on answered/passed/failed.
 ATTEMPT_EXTENSION = "https://qser.example/xapi/extensions/attempt"
 
+#: Result extension on passed/failed/completed: per learning objective of the course, its id, its
+#: score (scaled, raw 0-100, min, max; none without scored questions) and success by the pass mark.
+OBJECTIVES_EXTENSION = "https://qser.example/xapi/extensions/objectives"
+
 #: cmi5 (spec 9.6.2, 9.6.3): the category activities and context extensions of the cmi5 tracker.
 _CMI5 = "https://w3id.org/xapi/cmi5/"
 CMI5 = {

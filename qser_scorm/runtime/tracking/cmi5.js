@@ -42,7 +42,7 @@ function mergedContext(template, ours) {
 }
 
 function create(templates, launch) {
-  const { uuid, duration } = Qser.tracking.xapi, vocabulary = templates.cmi5;
+  const { uuid, duration, objectiveResult } = Qser.tracking.xapi, vocabulary = templates.cmi5;
   const endpoint = launch.endpoint.replace(/\/?$/, "/");
   const pageIds = Object.keys(templates.pages);
   /* The token lives for the LMS session (8.2.1): kept in this tab so that a reload reuses it
@@ -110,8 +110,9 @@ function create(templates, launch) {
     if (progress.passed || (!passed && progress.failed)) return [];
     if (passed) progress.passed = true; else progress.failed = true;
     // 9.5.1: raw must be an integer between min and max; scaled alone says it exactly.
-    return [defined(passed ? verbs.passed : verbs.failed, { score: { scaled }, success: passed, duration: elapsed() },
-      judged ? { [vocabulary.extensions.masteryscore]: mastery } : {})];
+    const result = { score: { scaled }, success: passed, duration: elapsed(),
+      extensions: { [templates.extensions.objectives]: outcome.objectives.map(objectiveResult) } };
+    return [defined(passed ? verbs.passed : verbs.failed, result, judged ? { [vocabulary.extensions.masteryscore]: mastery } : {})];
   }
 
   /* 9.3.3: once per registration, when every course page was seen and the assessment decided. */

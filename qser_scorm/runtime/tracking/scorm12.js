@@ -64,17 +64,17 @@ class Tracker {
 
   set(element, value) {
     value = String(value);
-    if (this.finished || this.last[element] === value) return;
+    if (this.finished || this.readOnly || this.last[element] === value) return;
     this.unconfirmed[element] = value;
     if (this.call("LMSSetValue", element, value) === "true") this.last[element] = value;
   }
 
   get dirty() { return Object.keys(this.unconfirmed).length > 0; }
 
-  /* Write the backup (once per batch of sets), or drop it when all is committed. A browse or
-     review launch leaves it alone: a result the LMS never got waits for the next normal launch. */
+  /* Write the backup (once per batch of sets), or drop it when all is committed. A read-only
+     launch leaves it alone: a result the LMS never got waits for the next normal launch. */
   keep() {
-    if (this.reviewing) return;
+    if (this.readOnly) return;
     if (this.dirty) this.backup.write({ base: this.base, sets: this.unconfirmed });
     else this.backup.clear();
   }
@@ -97,14 +97,15 @@ class Tracker {
   start() {
     /* The backup is newer only while the LMS still holds the suspend_data it grew from; else
        the LMS got it after all (by LMSFinish) or another session moved on. */
-    this.reviewing = S.readOnlyModes.includes(this.get("cmi.core.lesson_mode")); // RTE 3.4.2
-    const saved = !this.reviewing && this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
+    /* RTE 3.4.2 lesson_mode browse or review, or credit no-credit: nothing the learner does may
+       count, so this launch sets nothing at all (no status, score or session_time either). */
+    this.readOnly = S.readOnlyModes.includes(this.get("cmi.core.lesson_mode")) || this.get("cmi.core.credit") === S.noCredit;
+    const saved = !this.readOnly && this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
     const restore = (saved && saved.base === stored && saved.sets) || {};
     const value = (element) => restore[element] ?? this.get(element);
     const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.passed || status === STATUS.failed;
-    /* Passed stays passed: later sessions may review, never downgrade. Browse and review launches
-       leave status and score to the LMS. */
-    this.keepResult = status === STATUS.passed || this.reviewing;
+    /* Passed stays passed: later sessions may review, never downgrade. */
+    this.keepResult = status === STATUS.passed;
     /* RTE 3.4.2: only the LMS sets the status not attempted; the SCO marks the first launch incomplete. */
     if (!this.keepResult && (status === STATUS.notAttempted || status === "")) {
       this.set("cmi.core.lesson_status", STATUS.incomplete);
@@ -114,9 +115,10 @@ class Tracker {
     for (const [element, kept] of Object.entries(restore)) this.set(element, kept);
     this.interactions = Number(this.get("cmi.interactions._count")) || 0; /* restored ones included */
     this.commit();
-    /* RTE 3.4.2 cmi.core.entry; a decided course restarts at the overview, results kept. */
+    /* RTE 3.4.2 cmi.core.entry; a decided course, or a read-only launch, restarts at the overview
+       with what is stored. */
     const resume = this.get("cmi.core.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided) return Promise.resolve(null);
+    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
   }
 
@@ -142,23 +144,37 @@ class Tracker {
     for (const [field, value] of Object.entries(fields)) if (value != null) this.set(prefix + field, value);
   }
 
-  /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
-  assessed({ scorePercent, passed, final }) {
-    this.set("cmi.core.exit", final ? S.exit.normal : S.exit.suspend);
-    if (!this.keepResult) {
-      this.set("cmi.core.score.min", 0);
-      this.set("cmi.core.score.max", 100);
-      this.set("cmi.core.score.raw", scorePercent);
+  /* Only a final outcome sets score and passed/failed, never earlier ("premature passed"). Moodle
+     counts passed/failed as a finished attempt (scorm_check_mode), and its mastery override turns
+     any score.raw into passed/failed at LMSFinish: so a try that leaves tries to go sends neither,
+     only its interactions; status stays incomplete, exit suspend (docs/runtime.md, "Attempts"). */
+  assessed({ scorePercent, passed, final, objectives }) {
+    if (final && !this.keepResult) {
+      this.set("cmi.core.exit", S.exit.normal);
+      this.score("cmi.core.", scorePercent);
       this.set("cmi.core.lesson_status", passed ? STATUS.passed : STATUS.failed);
+      /* One cmi.objectives.n per learning objective, in course order, id first (RTE 3.4.2). */
+      objectives.forEach((objective, n) => {
+        const prefix = `cmi.objectives.${n}.`;
+        this.set(`${prefix}id`, objective.id);
+        if (objective.scorePercent !== null) this.score(prefix, objective.scorePercent);
+        this.set(`${prefix}status`, objective.passed === null ? STATUS.incomplete : objective.passed ? STATUS.passed : STATUS.failed);
+      });
     }
     this.commit();
+  }
+
+  score(prefix, percent) {
+    this.set(`${prefix}score.min`, 0);
+    this.set(`${prefix}score.max`, 100);
+    this.set(`${prefix}score.raw`, percent);
   }
 
   /* No LMSCommit: LMSFinish persists (RTE 3.3), and a sync commit fails during page dismissal.
      session_time belongs to this session: not backed up. */
   finish({ completed }) {
     if (this.finished) return;
-    this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
+    if (!this.readOnly) this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
     this.keep();
     clearTimeout(this.timer);
