@@ -11,7 +11,7 @@ import pytest
 from qser_scorm.contract import CMI5_PROGRESS
 from qser_scorm.preview.cmi5 import agent_key
 from qser_scorm.xapi.cmi5_rules import MASTERY, is_defined, sessions, verb, violations
-from tests.browser.learner import CourseLearner
+from tests.browser.learner import CourseLearner, responses
 from tests.lrs import strict_errors
 from tests.xapi.runs import WRONG, play, wait_for_statements
 
@@ -66,6 +66,22 @@ def test_fail_on_the_last_try_sends_failed_and_completed(cmi5_learner, lrs, cour
                                              "completed": 1, "terminated": 1})
     failed = next(s for s in statements if verb(s) == "failed")
     assert failed["result"]["score"] == {"scaled": 0.6667} and failed["result"]["success"] is False
+
+
+def test_finish_with_this_score_sends_failed_at_once(cmi5_learner, lrs, course_model):
+    """A try the learner closes while tries remain is final: its verdict goes then, with completed."""
+    page = cmi5_learner.open()
+    learner = CourseLearner(page, page, course_model)
+    learner.go_to("qser-assessment")
+    learner.answer_all(responses(course_model, WRONG))
+    learner.submit()
+    learner.press(page.locator("#qser-finish"))
+    learner.press(page.locator("#qser-finish-yes"))
+    learner.press(page.locator("#qser-exit"))
+    statements = checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "experienced": len(course_model.pages),
+                                             "answered": len(course_model.assessment.questions), "failed": 1,
+                                             "completed": 1, "terminated": 1})
+    assert [verb(s) for s in statements if is_defined(s)] == ["initialized", "failed", "completed", "terminated"]
 
 
 def test_the_lms_mastery_score_decides_passed(cmi5_learner, lrs, course_model):
