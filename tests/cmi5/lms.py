@@ -32,6 +32,18 @@ class _Handler(LmsHandler):
 
     server: "TestCmi5Lms"
 
+    def end_headers(self):
+        # CORS for an AU served from another origin (a content server, a CDN), as LMSs allow it.
+        origin = self.headers.get("Origin", "")
+        if origin.startswith("http://127.0.0.1:"):
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Experience-API-Version")
+            self.send_header("Access-Control-Allow-Methods", "GET, POST, PUT")
+        super().end_headers()
+
+    def do_OPTIONS(self):  # a CORS preflight
+        self._reply(204, None)
+
     def do_GET(self):
         route, query = self._route()
         lms = self.server.lms
@@ -99,9 +111,11 @@ class TestCmi5Lms(LmsServer):
         self.lms = Cmi5Lms(publisher_id, ACTIVITY_ID, self._post_to_lrs)
 
     def prepare(self, actor: dict, registration: str, *, mode: str = "Normal", mastery: float | None = 0.75,
-                return_url: bool = False):
-        """What the LMS does before a launch (spec 8.1, 9.3.1, 10.0); the launch URL and its session."""
-        return self.lms.launch(self.origin, f"{self.origin}/sco/index.html", actor, registration, mode=mode,
+                return_url: bool = False, content_origin: str | None = None):
+        """What the LMS does before a launch (spec 8.1, 9.3.1, 10.0); the launch URL and its session.
+        ``content_origin``: another server holding the AU, else this one."""
+        au_url = f"{content_origin or self.origin}/sco/index.html"
+        return self.lms.launch(self.origin, au_url, actor, registration, mode=mode,
                                mastery=mastery, return_url=f"{self.origin}/return" if return_url else None)
 
     def _post_to_lrs(self, statements: list[dict]) -> None:

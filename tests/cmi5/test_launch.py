@@ -12,6 +12,7 @@ from qser_scorm.contract import CMI5_PROGRESS
 from qser_scorm.preview.cmi5 import agent_key
 from qser_scorm.xapi.cmi5_rules import MASTERY, is_defined, sessions, verb, violations
 from tests.browser.learner import CourseLearner, responses
+from tests.browser.server import LmsServer
 from tests.lrs import strict_errors
 from tests.xapi.runs import WRONG, play, wait_for_statements
 
@@ -43,6 +44,18 @@ def test_pass_first_time_then_the_lms_return_page(cmi5_learner, lrs, course_mode
     answered = [s for s in statements if verb(s) == "answered"]
     assert not any(is_defined(s) for s in answered)  # cmi5 allowed: no cmi5 category
     assert {s["context"]["contextActivities"]["parent"][0]["id"] for s in answered} == {PUBLISHER_ID}
+
+
+def test_an_au_on_another_origin_than_the_lms_reports_through_cors(cmi5_learner, cmi5_package, lrs, course_model):
+    """Many LMSs serve content from another host than their xAPI endpoint: every request is then
+    cross-origin, and the exit's keepalive requests need a CORS preflight."""
+    with LmsServer(cmi5_package) as content:
+        page = cmi5_learner.open(content_origin=content.origin)
+        play(page, page, course_model, [frozenset()])
+        checked(cmi5_learner, lrs, {"launched": 1, "initialized": 1, "experienced": len(course_model.pages),
+                                    "answered": len(course_model.assessment.questions), "passed": 1,
+                                    "completed": 1, "terminated": 1})
+    assert CMI5_PROGRESS in cmi5_learner.launches[0].state_writes
 
 
 def test_fail_then_pass_sends_one_verdict_when_the_attempt_is_final(cmi5_learner, cmi5_lms, lrs, course_model):
