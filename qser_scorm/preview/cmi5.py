@@ -31,11 +31,12 @@ from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 from ..contract import CMI5_LAUNCH_DATA as LAUNCH_DATA
 from ..contract import CMI5_LAUNCH_MODES as LAUNCH_MODES
 from ..contract import CMI5_PREFERENCES as PREFERENCES
+from ..package.cmi5 import MOVE_ON
 from ..vocab import LAUNCH_FILE
 from ..xapi.cmi5_rules import LAUNCHED, SESSION_ID, problems_by_statement
+from ..xapi.vocab import CMI5
 from .server import MAX_BODY_BYTES, PreviewServer, _Handler
 
-_CMI5_EXTENSIONS = "https://w3id.org/xapi/cmi5/context/extensions/"
 RETURNED_PAGE = (b"<!doctype html><html lang='en'><title>Session ended</title>"
                  b"<p id='returned'>The session ended; the LMS is back. Launch again above.</p></html>")
 
@@ -73,7 +74,7 @@ class Cmi5Lms:
         self.preferences: dict[str, dict] = {}  #: learner preferences by :func:`agent_key`
 
     def launch(self, base_url: str, au_url: str, actor: dict, registration: str, *, mode: str = "Normal",
-               mastery: float | None = None, move_on: str = "CompletedAndPassed",
+               mastery: float | None = None, move_on: str = MOVE_ON,
                return_url: str | None = None) -> tuple[str, Cmi5Session]:
         """Do what the LMS does before a launch: a session with its token, LMS.LaunchData, the
         "launched" statement. Return the AU's launch URL (``au_url`` plus the five parameters)."""
@@ -89,14 +90,14 @@ class Cmi5Lms:
             launch_data["masteryScore"] = mastery
         if return_url:
             launch_data["returnURL"] = return_url
-        self.states[self._state_key(actor_json, registration, LAUNCH_DATA)] = launch_data
+        self.states[self._state_key({"agent": actor_json, "registration": registration, "stateId": LAUNCH_DATA})] = launch_data
         self._record([{
             "id": str(uuid.uuid4()), "actor": actor, "timestamp": datetime.now(timezone.utc).isoformat(),
             "verb": {"id": LAUNCHED, "display": {"en-US": "launched"}},
             "object": {"objectType": "Activity", "id": self.activity_id},
             "context": {"registration": registration, "contextActivities": template["contextActivities"],
-                        "extensions": {SESSION_ID: session.session_id, _CMI5_EXTENSIONS + "launchmode": mode,
-                                       _CMI5_EXTENSIONS + "moveon": move_on}},
+                        "extensions": {SESSION_ID: session.session_id, CMI5["extensions"]["launchmode"]: mode,
+                                       CMI5["extensions"]["moveon"]: move_on}},
         }])
         query = urlencode({"endpoint": f"{base_url}/xapi/", "fetch": f"{base_url}/__cmi5/fetch/{session.fetch_key}",
                            "actor": actor_json, "registration": registration, "activityId": self.activity_id})
@@ -124,20 +125,20 @@ class Cmi5Lms:
         return self._by_token.get(token) if scheme == "Basic" else None
 
     def read_state(self, query: dict[str, str]) -> dict | None:
-        return self.states.get(self._state_key(query.get("agent", "{}"), query.get("registration"), query.get("stateId"),
-                                               query.get("activityId")))
+        return self.states.get(self._state_key(query))
 
     def write_state(self, session: Cmi5Session, query: dict[str, str], document: dict) -> bool:
         """Store one of the AU's state documents; False for LMS.LaunchData, which the AU must not change (10.0)."""
         if query.get("stateId") == LAUNCH_DATA:
             return False
-        self.states[self._state_key(query.get("agent", "{}"), query.get("registration"), query.get("stateId"),
-                                    query.get("activityId"))] = document
+        self.states[self._state_key(query)] = document
         session.state_writes.append(query.get("stateId"))
         return True
 
-    def _state_key(self, agent_json: str, registration, state_id, activity_id=None) -> tuple:
-        return activity_id or self.activity_id, agent_key(agent_json), registration, state_id
+    def _state_key(self, query: dict[str, str]) -> tuple:
+        """A state document's key: activity (this AU's by default), agent, registration, stateId."""
+        return (query.get("activityId", self.activity_id), agent_key(query.get("agent", "{}")),
+                query.get("registration"), query.get("stateId"))
 
 
 class _Cmi5Handler(_Handler):

@@ -58,6 +58,8 @@ CMI5 = {
     "extensions": {
         "sessionid": _CMI5 + "context/extensions/sessionid",  # set by the LMS in the context template
         "masteryscore": _CMI5 + "context/extensions/masteryscore",  # on passed/failed judged by it
+        "launchmode": _CMI5 + "context/extensions/launchmode",  # these two: in the LMS's "launched"
+        "moveon": _CMI5 + "context/extensions/moveon",
     },
 }
 
