@@ -19,7 +19,7 @@ from .translate.apply import language_courses
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "xapi", "workshop")
+TARGETS = ("scorm12", "xapi", "cmi5", "workshop")
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,10 @@ def _package(target: str, course, site, paper: str) -> list[Artifact]:
         from .package.xapi import package_xapi
 
         return package_xapi(course, site)
+    if target == "cmi5":
+        from .package.cmi5 import package_cmi5
+
+        return [package_cmi5(course, site)]
     if target == "workshop":
         from .package.workshop import package_workshop  # imports WeasyPrint: only this target needs it
 
