@@ -5,8 +5,11 @@
 
 const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* SCORM when an LMS answers LMSInitialize, else browser storage; xAPI beside either if it applies. */
+/* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM when an
+   LMS answers LMSInitialize, else browser storage; xAPI beside either if it applies. */
 function pickTrackers(context) {
+  const cmi5 = Qser.tracking.cmi5.create(context);
+  if (cmi5) return [cmi5];
   const { scorm12, local, xapi } = Qser.tracking, lms = scorm12.create(context);
   const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
   try {
