@@ -7,6 +7,7 @@ that drops or changes a link, an image, a code span or emphasis is an error.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..course.model import Course
@@ -39,7 +40,8 @@ def language_courses(course: Course, folder: str | Path, allow_untranslated: boo
         translated, found = _translated(course, Path(folder), language, source_units, allow_untranslated)
         courses.append(translated)
         problems += found
-    return courses, problems
+    editions = tuple(courses)
+    return [replace(edition, editions=editions) for edition in editions], problems
 
 
 def _translated(course: Course, folder: Path, language: str, source_units: list[Unit],

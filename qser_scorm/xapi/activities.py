@@ -33,12 +33,14 @@ def question_iri(course: Course, question: Question) -> str:
 
 
 def course_activity(course: Course) -> Activity:
-    """Return the course activity with its name and description in the course's language."""
-    return _activity(course_iri(course), course, ACTIVITY_TYPES["course"], course.title, course.description)
+    """Return the course activity with its name and description in every language of the build."""
+    return _activity(course_iri(course), ACTIVITY_TYPES["course"], _texts(course, lambda c: c.title),
+                     _texts(course, lambda c: c.description.strip()))
 
 
 def page_activity(course: Course, page: Page) -> Activity:
-    return _activity(page_iri(course, page), course, ACTIVITY_TYPES["page"], page.title)
+    index = course.pages.index(page)
+    return _activity(page_iri(course, page), ACTIVITY_TYPES["page"], _texts(course, lambda c: c.pages[index].title))
 
 
 def question_activity(course: Course, question: Question) -> Activity:
@@ -48,27 +50,35 @@ def question_activity(course: Course, question: Question) -> Activity:
     interactions carry), never the order a learner saw after shuffling, so responses of all
     learners compare.
     """
-    activity = _activity(
-        question_iri(course, question), course, ACTIVITY_TYPES["question"], question.id, question.prompt
-    )
+    index = course.assessment.questions.index(question)
+
+    def texts(pick) -> list[LanguageMap]:
+        """One language map per component: ``pick(question)`` lists the texts in one language."""
+        per_language = {c.language: pick(c.assessment.questions[index]) for c in _editions(course)}
+        return [LanguageMap({language: found[n] for language, found in per_language.items()})
+                for n in range(len(pick(question)))]
+
+    activity = _activity(question_iri(course, question), ACTIVITY_TYPES["question"],
+                         _texts(course, lambda c: question.id),
+                         _texts(course, lambda c: c.assessment.questions[index].prompt))
     definition = activity.definition
     definition.interaction_type = INTERACTION_TYPES[question.type]
-    language, ids = course.language, response_ids(question)
+    ids = response_ids(question)
     if question.type in ("single", "multiple"):
-        definition.choices = _components(language, ids["options"], [option.text for option in question.options])
+        definition.choices = _components(ids["options"], texts(lambda q: [option.text for option in q.options]))
         correct = [id_ for id_, option in zip(ids["options"], question.options) if option.correct]
         definition.correct_responses_pattern = ["[,]".join(correct)]
     elif question.type == "true-false":
         definition.correct_responses_pattern = ["true" if question.answer else "false"]
     elif question.type == "matching":
-        definition.source = _components(language, ids["left"], [pair.left for pair in question.pairs])
-        definition.target = _components(language, ids["right"], [pair.right for pair in question.pairs])
+        definition.source = _components(ids["left"], texts(lambda q: [pair.left for pair in q.pairs]))
+        definition.target = _components(ids["right"], texts(lambda q: [pair.right for pair in q.pairs]))
         # Pair n's left side matches pair n's right side.
         definition.correct_responses_pattern = [
             "[,]".join(f"{left}[.]{right}" for left, right in zip(ids["left"], ids["right"]))
         ]
     elif question.type == "ordering":
-        definition.choices = _components(language, ids["items"], list(question.items))
+        definition.choices = _components(ids["items"], texts(lambda q: list(q.items)))
         definition.correct_responses_pattern = ["[,]".join(ids["items"])]
     elif question.type == "fill-in":
         # Data 2.4.4.1.1: several patterns mean any of them is correct; the runtime ignores case.
@@ -81,14 +91,24 @@ def parent_activity(course: Course) -> Activity:
     return Activity(id=course_iri(course), object_type="Activity")
 
 
-def _activity(iri: str, course: Course, activity_type: str, name: str, description: str = "") -> Activity:
-    definition = ActivityDefinition(name=LanguageMap({course.language: name}), type=activity_type)
-    if description:
-        definition.description = LanguageMap({course.language: description.strip()})
+def _editions(course: Course) -> tuple[Course, ...]:
+    """The course in every language the build makes (it alone in a single-language build)."""
+    return course.editions or (course,)
+
+
+def _texts(course: Course, pick) -> LanguageMap:
+    """``pick(edition)`` in each language of the build, as an xAPI language map (Data 2.4.4.1)."""
+    return LanguageMap({edition.language: pick(edition) for edition in _editions(course)})
+
+
+def _activity(iri: str, activity_type: str, name: LanguageMap, description: LanguageMap | None = None) -> Activity:
+    definition = ActivityDefinition(name=name, type=activity_type)
+    if description and any(description.values()):
+        definition.description = description
     return Activity(id=iri, object_type="Activity", definition=definition)
 
 
-def _components(language: str, ids: list[str], texts: list[str]) -> InteractionComponentList:
+def _components(ids: list[str], texts: list[LanguageMap]) -> InteractionComponentList:
     return InteractionComponentList(
-        InteractionComponent(id=id_, description=LanguageMap({language: text})) for id_, text in zip(ids, texts)
+        InteractionComponent(id=id_, description=text) for id_, text in zip(ids, texts)
     )

@@ -2,6 +2,7 @@
 extract again, status, XLIFF out and back, and the per-language packages of a build."""
 from __future__ import annotations
 
+import json
 import zipfile
 
 import lxml.etree
@@ -153,6 +154,16 @@ def test_a_build_writes_one_package_per_language_in_that_language(course, run_cl
     assert manifests["el"].xpath("//@identifier") == manifests["en"].xpath("//@identifier")
     english_data, greek_data = (page.xpath("string(//script[@id='qser-course'])") for page in (pages["en"], greek))
     assert '"id":"q-training-audience"' in english_data and '"id":"q-training-audience"' in greek_data
+    # xAPI: the same activity ids in every package, each named in every language of the build.
+    with zipfile.ZipFile(out / "qser-becoming-a-mentor-el-scorm12.zip") as archive:
+        script = archive.read("xapi-templates.js").decode("utf-8")
+    templates = json.loads(script.split("window.Qser.xapiTemplates = ", 1)[1].split(";\n", 1)[0])
+    course_name = templates["session"]["initialized"]["object"]["definition"]["name"]
+    assert course_name == {"en": "Becoming a mentor in Q-SER", "el": "ΕΛ Becoming a mentor in Q-SER"}
+    choice = templates["questions"]["q-training-audience"]["object"]["definition"]["choices"][0]
+    assert choice == {"id": "employees_of_municipalities",
+                      "description": {"en": "Employees of municipalities", "el": "ΕΛ Employees of municipalities"}}
+    assert templates["questions"]["q-training-audience"]["context"]["language"] == "el"
 
 
 def test_a_translated_question_keeps_the_response_ids_of_its_source_text(course):
