@@ -113,11 +113,12 @@ class Tracker {
     else this.backup.clear();
   }
 
-  /* On failure, retry with a growing delay until a commit succeeds. */
-  commit() {
+  /* On failure, retry with a growing delay until a commit succeeds. `always`: commit the
+     session time even when nothing else is new. */
+  commit(always = false) {
     clearTimeout(this.timer);
     this.timer = null;
-    if (this.finished || !this.dirty) return;
+    if (this.finished || !(this.dirty || always)) return;
     this.setSessionTime();
     if (this.call("LMSCommit", "") === "true") {
       Object.assign(this, { retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
@@ -210,8 +211,8 @@ class Tracker {
   finish({ completed, explicit }) {
     if (this.finished) return;
     this.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
-    if (explicit) this.commit();
-    this.setSessionTime();
+    if (explicit) this.commit(true); /* session_time with it: nothing is set between it and LMSFinish */
+    else this.setSessionTime();
     this.keep();
     clearTimeout(this.timer);
     this.finished = true;
