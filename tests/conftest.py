@@ -85,8 +85,12 @@ def installed_wheel(tmp_path_factory) -> Path:
     """A folder holding qser-scorm as a plain (non-editable) install of its wheel: put it on
     PYTHONPATH to run the installed copy, which has only what the wheel carries."""
     wheels, site = tmp_path_factory.mktemp("wheels"), tmp_path_factory.mktemp("site")
+    # From a copy of the source: setuptools' build/ in a working tree may hold files since deleted.
+    source = shutil.copytree(REPO, tmp_path_factory.mktemp("source") / "qser-scorm",
+                             ignore=shutil.ignore_patterns(".git", "build", "dist", "node_modules", ".venv*",
+                                                           "*.egg-info", "__pycache__", ".hypothesis"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels,
-                    REPO], check=True, capture_output=True)
+                    source], check=True, capture_output=True)
     (wheel,) = wheels.glob("qser_scorm-*.whl")
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
                    check=True, capture_output=True)
