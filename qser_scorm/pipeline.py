@@ -45,11 +45,11 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
     ``paper`` is the workshop PDFs' paper size: ``a4`` or ``letter``.
-    A course with ``languages:`` gets one set of packages per language, named
+    A course with ``languages:`` gets one set of packages per language, the translations named
     ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations, and
     ``languages`` builds only those.
     """
-    _, courses, problems = _checked(source, strict, allow_untranslated, languages)
+    source_course, courses, problems = _checked(source, strict, allow_untranslated, languages)
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
@@ -62,7 +62,7 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
             site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
             warnings.append(warning)
         for target in targets:
-            artifacts.extend(_in_language(course, _package(target, course, site, paper)))
+            artifacts.extend(_in_language(course, source_course.language, _package(target, course, site, paper)))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -100,9 +100,11 @@ def _checked(source: str | Path, strict: bool, allow_untranslated: bool,
     return loaded.course, courses, problems
 
 
-def _in_language(course: Course, artifacts: list[Artifact]) -> list[Artifact]:
-    """``<id>-<target>`` -> ``<id>-<lang>-<target>`` for a course built in several languages."""
-    if not course.languages:
+def _in_language(course: Course, source_language: str, artifacts: list[Artifact]) -> list[Artifact]:
+    """``<id>-<target>`` -> ``<id>-<lang>-<target>`` for a translation. The source language's
+    packages keep the plain name, so an LMS activity made from an earlier build is updated with
+    the file of the same name."""
+    if course.language == source_language:
         return artifacts
     prefix = f"{course.id}-"
     return [replace(a, name=a.name.replace(prefix, f"{prefix}{course.language}-", 1)) for a in artifacts]
