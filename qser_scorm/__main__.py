@@ -12,7 +12,7 @@ BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages i
 Exit codes: 0 built, 2 the course source has errors (each is printed with file and line;
 nothing is written), 1 any other failure."""
 
-TARGET_HELP = "What to build: scorm12 (default), xapi (Tin Can package) or all."
+TARGET_HELP = "What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package) or all."
 
 CHECK_HELP = """Check the course in SOURCE (default: course_src) without building anything.
 
@@ -48,14 +48,14 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qser-scorm")
 def cli() -> None:
-    """Build e-learning packages (SCORM 1.2, xAPI) from a course written as YAML and Markdown."""
+    """Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI) from a course written as YAML and Markdown."""
 
 
 @cli.command(help=BUILD_HELP)
 @click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
 @click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--target", type=click.Choice(["scorm12", "xapi", "all"]), default="scorm12", show_default=True,
-              help=TARGET_HELP)
+@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "all"]), default="scorm12",
+              show_default=True, help=TARGET_HELP)
 @click.option("--embed-lrs", metavar="URL", help=EMBED_HELP)
 @click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",
               help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")

@@ -18,7 +18,7 @@ from .errors import BuildError, CourseError, Problem
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "xapi")
+TARGETS = ("scorm12", "scorm2004", "xapi")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,10 @@ def _package(target: str, course, site) -> list[Artifact]:
         from .package.scorm12 import package_scorm12
 
         return [package_scorm12(course, site)]
+    if target == "scorm2004":
+        from .package.scorm2004 import package_scorm2004
+
+        return [package_scorm2004(course, site)]
     if target == "xapi":
         from .package.xapi import package_xapi
 
