@@ -5,9 +5,10 @@
 
 const $ = Qser.$, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* SCORM when an LMS answers LMSInitialize, else browser storage; xAPI beside either if it applies. */
+/* SCORM (2004 if the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser
+   storage; xAPI beside either if it applies. */
 function pickTrackers(context) {
-  const { scorm12, local, xapi } = Qser.tracking, lms = scorm12.create(context);
+  const { scorm2004, scorm12, local, xapi } = Qser.tracking, lms = scorm2004.create(context) || scorm12.create(context);
   const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
   try {
     const extra = xapi && xapi.create(context);
@@ -52,7 +53,7 @@ function boot() {
   /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
      again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
      an LMS a reload starts a new session. */
-  const inLms = trackerList[0].name === "scorm12";
+  const inLms = trackerList[0].name !== "local";
   window.addEventListener("pageshow", (event) => event.persisted && (inLms ? ended() : location.reload()));
 
   const resume = (progress, bookmark) => {
@@ -71,11 +72,11 @@ function boot() {
       resume(null);
     }
     const { id, title } = course.pages[nav.index];
-    trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length });
+    trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
     nav.events.on("page", (page) => {
       if (page.id === "qser-assessment") quiz.begin();
-      trackers.pageViewed(page);
+      trackers.pageViewed({ ...page, visited: nav.visited.length });
       save(true);
     });
     quiz.events.on("change", () => save(false));

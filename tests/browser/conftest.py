@@ -24,15 +24,15 @@ COURSE_SRC = REPO / "course_src"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 
-def build_package(source: Path, out: Path) -> Path:
-    """Build ``source`` with the real CLI and unzip the SCORM 1.2 zip; return the unzipped folder."""
+def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
+    """Build ``source`` with the real CLI and unzip the ``target`` zip; return the unzipped folder."""
     result = subprocess.run(
-        [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out)],
+        [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out), "--target", target],
         capture_output=True, text=True, cwd=REPO,
     )
     assert result.returncode == 0, f"qser-scorm build failed:\n{result.stdout}{result.stderr}"
-    (archive,) = out.glob("*-scorm12.zip")
-    unzipped = out / "scorm12"
+    (archive,) = out.glob(f"*-{target}.zip")
+    unzipped = out / target
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unzipped)
     return unzipped

@@ -44,6 +44,9 @@ class Learner:
 class LmsSession:
     """One learner session: the host page with scorm-again as ``window.API`` and the SCO inside it."""
 
+    #: The API's method that sets a value (SCORM 2004: SetValue).
+    SET = "LMSSetValue"
+
     def __init__(self, page: Page, attempt: LmsAttempt):
         self.page = page
         self.attempt = attempt
@@ -77,15 +80,15 @@ class LmsSession:
 
     def refused_sets(self) -> list[dict]:
         """LMSSetValue calls the LMS answered "false" to."""
-        return [c for c in self.calls("LMSSetValue") if c["result"] != "true"]
+        return [c for c in self.calls(self.SET) if c["result"] != "true"]
 
     def cmi(self) -> dict:
         """The whole CMI as the LMS holds it now (write-only elements included)."""
-        return self.page.evaluate("window.API.renderCMIToJSONObject()")["cmi"]
+        return self.page.evaluate("window.lmsApi.renderCMIToJSONObject()")["cmi"]
 
     def value(self, element: str) -> str:
         """The last value the SCO set for ``element`` (interactions are write-only: read the log)."""
-        sets = [c["args"][1] for c in self.calls("LMSSetValue") if c["args"][0] == element]
+        sets = [c["args"][1] for c in self.calls(self.SET) if c["args"][0] == element]
         return sets[-1] if sets else ""
 
     def leave(self) -> None:
@@ -113,6 +116,9 @@ class TestLms:
     """Launches learner sessions against the session's server, one browser context per test."""
 
     __test__ = False  # not a pytest test class
+    #: The API the host page offers (host.js STANDARDS) and the session class that reads it.
+    standard = "scorm12"
+    session_class = LmsSession
 
     def __init__(self, server: LmsServer, context: BrowserContext, mastery_score: str):
         self.server = server
@@ -144,8 +150,9 @@ class TestLms:
         name = next(_attempt_names)
         attempt = attempt or self.server.new_attempt(name)
         self.server.attempts[name] = attempt
-        cmi = Learner().cmi(self.mastery_score) | (returning or {})
+        cmi = self.first_launch_cmi() | (returning or {})
         launch_data = {
+            "standard": self.standard,
             "settings": {
                 "lmsCommitUrl": f"/lms/{name}/commit",
                 "autocommit": False,
@@ -158,13 +165,21 @@ class TestLms:
         }
         page = self._new_page()
         page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")
-        return LmsSession(page, attempt)
+        return self.session_class(page, attempt)
+
+    def first_launch_cmi(self) -> dict[str, str]:
+        """What the LMS holds before the learner's first launch."""
+        return Learner().cmi(self.mastery_score)
+
+    def returning_cmi(self, stored: dict) -> dict[str, str]:
+        """What the LMS hands back on the next launch, from what it stored."""
+        return returning_learner(stored)
 
     def relaunch(self, previous: LmsSession, **options) -> LmsSession:
         """Start a new session as the learner of ``previous`` returns, from what the LMS stored."""
         stored = previous.attempt.last_cmi
         assert stored is not None, "the LMS stored nothing for the first session"
-        return self.launch(returning=returning_learner(stored), attempt=previous.attempt, **options)
+        return self.launch(returning=self.returning_cmi(stored), attempt=previous.attempt, **options)
 
     def open_standalone(self, url: str | None = None) -> Page:
         """Open the bare package with no LMS around it: from the web server, or from ``url``."""

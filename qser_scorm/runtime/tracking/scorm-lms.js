@@ -1,0 +1,121 @@
+/* Qser.ScormLms: one session with a SCORM LMS API, for the SCORM 1.2 and 2004 trackers. Each names
+   its API's methods (a dialect); this keeps the rules they share: every call checked with the
+   API's last-error method and no LMS error or exception reaching the page, a value set only when
+   it changed, commits retried with a growing delay, and what no commit has confirmed yet kept in
+   this browser (the backup) until one does. */
+((Qser) => {
+"use strict";
+
+const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
+
+/* API discovery (SCORM 1.2 RTE 3.3.6.1, 2004 RTE 3.1.4): this window and its parents, then the
+   opener and its parents, at most `maxParents` steps up; an object with `method` named `name`. */
+function find(name, method, maxParents) {
+  const search = (win) => {
+    try {
+      for (let depth = 0; win && depth <= maxParents; depth++, win = win.parent) {
+        if (win[name] && typeof win[name][method] === "function") return win[name];
+        if (win.parent === win) break;
+      }
+    } catch (error) { /* cross-origin: no API there */ }
+    return null;
+  };
+  return search(window) || search(window.opener);
+}
+
+class ScormLms {
+  /* dialect: {initialize, terminate, get, set, commit, lastError, errorString} method names, and
+     `quiet`: error codes a get may answer without it being a fault (2004's 403, never set). */
+  constructor(api, dialect) {
+    Object.assign(this, { api, dialect, retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {},
+      backup: null, base: undefined, keepsBackup: true });
+    this.closed = this.call(dialect.initialize, "") !== "true";
+    if (this.closed) return;
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") this.commit();
+    });
+  }
+
+  /* On an LMS error code or exception: log it, answer "" (get) or "false". */
+  call(method, ...args) {
+    const { lastError, errorString, get, quiet = [] } = this.dialect;
+    try {
+      const result = String(this.api[method](...args)), code = String(this.api[lastError]());
+      if (code === "0" || code === "" || (method === get && quiet.includes(code))) return result;
+      Qser.warn(`${method}(${args.join(", ")}): error ${code} ${this.api[errorString](code)}`);
+    } catch (error) {
+      Qser.warn(`${method} threw`, error);
+    }
+    return method === get ? "" : "false";
+  }
+
+  get(element) { return this.call(this.dialect.get, element); }
+
+  /* A value of the attempt: sent once, and backed up until a commit confirms it. */
+  set(element, value) {
+    value = String(value);
+    if (this.closed || this.last[element] === value) return;
+    this.unconfirmed[element] = value;
+    if (this.call(this.dialect.set, element, value) === "true") this.last[element] = value;
+  }
+
+  /* A value of this session only (session time, a navigation request): never backed up. */
+  setForSession(element, value) {
+    if (!this.closed) this.call(this.dialect.set, element, String(value));
+  }
+
+  /* Open the backup under `key`; return the values it holds that the LMS did not confirm, if the
+     LMS still holds the `suspendElement` they grew from (else the LMS got them after all, at
+     termination, or another session moved on). */
+  restorable(key, suspendElement) {
+    this.backup = Qser.storage(key);
+    this.suspendElement = suspendElement;
+    const saved = this.keepsBackup && this.backup.read(), stored = this.base = this.get(suspendElement);
+    return (saved && saved.base === stored && saved.sets) || {};
+  }
+
+  get dirty() { return Object.keys(this.unconfirmed).length > 0; }
+
+  /* Write the backup (once per batch of sets), or drop it when all is committed. A browse or
+     review launch (keepsBackup false) leaves it alone: a result the LMS never got waits for the
+     next normal launch. */
+  keep() {
+    if (!this.backup || !this.keepsBackup) return;
+    if (this.dirty) this.backup.write({ base: this.base, sets: this.unconfirmed });
+    else this.backup.clear();
+  }
+
+  /* On failure, retry with a growing delay until a commit succeeds. */
+  commit() {
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.closed || !this.dirty) return;
+    if (this.call(this.dialect.commit, "") === "true") {
+      Object.assign(this, { retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
+      this.base = this.last[this.suspendElement] ?? this.base;
+    } else {
+      this.timer = setTimeout(() => this.commit(), this.retryDelay);
+      this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+    }
+    this.keep();
+  }
+
+  /* Debounced: at most one commit per page change. */
+  commitSoon() {
+    if (this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
+  }
+
+  /* Terminate once. No commit first: termination persists (1.2 RTE 3.3, 2004 RTE 3.1.3.2), and
+     a synchronous commit fails during page dismissal. */
+  close() {
+    if (this.closed) return;
+    this.keep();
+    clearTimeout(this.timer);
+    this.closed = true;
+    this.call(this.dialect.terminate, "");
+  }
+}
+
+Qser.ScormLms = ScormLms;
+Qser.ScormLms.find = find;
+})(window.Qser = window.Qser || {});

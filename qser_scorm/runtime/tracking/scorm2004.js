@@ -1,0 +1,203 @@
+/* Qser.tracking.scorm2004: reports to the LMS by the SCORM 2004 4th Edition API (RTE 3.1) and data
+   model (RTE 4.2). Completion and success are kept apart: completion_status "completed" once every
+   page is seen and the assessment is final, success_status "passed"/"failed" only when it is final
+   (before that no score either, so an LMS evaluating scaled_passing_score cannot decide early).
+   The connection rules (checked calls, retries, the local backup) are those of Qser.ScormLms. */
+((Qser) => {
+"use strict";
+
+const DIALECT = { initialize: "Initialize", terminate: "Terminate", get: "GetValue", set: "SetValue",
+  commit: "Commit", lastError: "GetLastError", errorString: "GetErrorString",
+  quiet: ["403"] /* RTE 3.1.7.6: a value never set, e.g. cmi.location at the first launch */ };
+const MAX_PARENTS = 500; /* RTE 3.1.4: the ADL discovery algorithm's limit */
+
+/* RTE 4.2 vocabularies and limits. */
+const COMPLETION = { completed: "completed", incomplete: "incomplete", notAttempted: "not attempted", unknown: "unknown" };
+const SUCCESS = { passed: "passed", failed: "failed" };
+const EXIT = { suspend: "suspend", normal: "normal" };
+const NAV = { final: "exitAll", open: "suspendAll" }; /* SN 4.4.2 navigation requests */
+const READ_ONLY_MODES = ["browse", "review"], NO_CREDIT = "no-credit", ENTRY_RESUME = "resume";
+const SUSPEND_DATA_MAX = 64000, LOCATION_MAX = 1000, TEXT_MAX = 250, LONG_TEXT_MAX = 4000;
+/* question type -> cmi.interactions.n.type (RTE 4.2.9); a reflection is free text up to 4,000. */
+const INTERACTION_TYPE = { single: "choice", multiple: "choice", "true-false": "true-false", matching: "matching",
+  ordering: "sequencing", "fill-in": "fill-in", reflection: "long-fill-in" };
+/* the engine's verdict -> cmi.interactions.n.result (2004 says "incorrect" where 1.2 said "wrong") */
+const RESULT = { correct: "correct", wrong: "incorrect", neutral: "neutral" };
+
+/* timeinterval (second,10,2) (RTE 4.1.1.7), e.g. PT1H2M3.45S: hundredths at most (Moodle refuses more). */
+function duration(ms) {
+  const cs = Math.max(0, Math.round(ms / 10)), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60;
+  const s = ((cs % 6000) / 100).toFixed(2).replace(/\.?0+$/, "");
+  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s}S`;
+}
+
+/* time (second,10,0): UTC with hundredths; Moodle and scorm-again accept a zone only after a fraction. */
+const timestamp = (date) => `${date.toISOString().slice(0, 22)}Z`;
+
+/* A real as Moodle accepts it (^-?\d{1,5}(\.\d{1,18})?$): at most 7 decimals (real(10,7)), no exponent. */
+const real = (value) => String(Number(Number(value).toFixed(7)));
+
+/* A localized string (RTE 4.1.1.7) of at most `max` characters: one line (Moodle's pattern has
+   no line ends), and no "{" first, which would open a {lang=} delimiter. */
+const localized = (text, max) => Qser.cut(String(text ?? "").replace(/\s+/g, " ").trim().replace(/^\{+/, ""), max);
+
+/* [learner_response, [correct patterns]] of a neutral record (RTE 4.2.9.1, 4.2.9.2): the course's
+   short ids joined by [,], matching pairs as source[.]target. */
+function responses(record) {
+  const list = (ids) => ids.join("[,]"), pairs = (matches) => list(matches.map(([left, right]) => `${left}[.]${right}`));
+  const truth = (value) => (value === null || value === undefined ? "" : String(Boolean(value)));
+  switch (record.type) {
+    case "single": case "multiple": case "ordering": return [list(record.response), [list(record.correct)]];
+    case "true-false": return [truth(record.response), [truth(record.correct)]];
+    case "matching": return [pairs(record.response), [pairs(record.correct)]];
+    case "fill-in": return [localized(record.response, TEXT_MAX),
+      record.correct.slice(0, 10).map((text) => `{case_matters=false}${localized(text, TEXT_MAX)}`)];
+    default: return [localized(record.response, LONG_TEXT_MAX), []];
+  }
+}
+
+/* Score 0-100 per learning objective from the records of one try: weight answered right over weight. */
+function objectiveScores(records) {
+  const totals = {};
+  for (const { objective, weight, result } of records) {
+    if (!objective || !weight) continue;
+    const total = totals[objective] = totals[objective] || { right: 0, all: 0 };
+    total.all += weight;
+    if (result === "correct") total.right += weight;
+  }
+  return Object.entries(totals).map(([id, { right, all }]) => ({ id, scorePercent: Math.round((10000 * right) / all) / 100 }));
+}
+
+class Tracker {
+  constructor(api, course) {
+    Object.assign(this, { name: "scorm2004", stateLimit: SUSPEND_DATA_MAX, course, startedAt: Date.now(),
+      lms: new Qser.ScormLms(api, DIALECT), pagesSeen: 0, final: false, records: [],
+      texts: Object.fromEntries(course.questions.map((q) => [q.id, q.text])) });
+  }
+
+  get finished() { return this.lms.closed; }
+
+  start() {
+    const lms = this.lms;
+    /* RTE 4.2.16 cmi.mode, 4.2.6 cmi.credit: nothing of a browse, review or no-credit launch counts. */
+    this.reviewing = READ_ONLY_MODES.includes(lms.get("cmi.mode")) || lms.get("cmi.credit") === NO_CREDIT;
+    lms.keepsBackup = !this.reviewing;
+    const restore = lms.restorable(`qser:${this.course.id}:${lms.get("cmi.learner_id")}`, "cmi.suspend_data");
+    const value = (element) => restore[element] ?? lms.get(element);
+    const success = lms.get("cmi.success_status"), decided = success === SUCCESS.passed || success === SUCCESS.failed;
+    /* Passed stays passed: later sessions may review, never downgrade. */
+    this.keepResult = success === SUCCESS.passed || this.reviewing;
+    this.progress = Number(lms.get("cmi.progress_measure")) || 0;
+    this.interactions = Number(lms.get("cmi.interactions._count")) || 0; /* the LMS keeps earlier ones */
+    /* The LMS presets cmi.objectives.n.id from the manifest (RTE 4.2.17); others are appended. */
+    this.objectives = Qser.range(Number(lms.get("cmi.objectives._count")) || 0).map((n) => lms.get(`cmi.objectives.${n}.id`));
+    /* Navigation requests only where the LMS knows them (Moodle's and scorm-again's do). */
+    this.navigates = lms.get("adl.nav.request_valid.continue") !== "";
+    if (!this.reviewing) {
+      const completion = lms.get("cmi.completion_status");
+      /* RTE 4.2.4: the SCO says "incomplete" once the learner has started. */
+      if (completion !== COMPLETION.completed) lms.set("cmi.completion_status", COMPLETION.incomplete);
+      /* exit "suspend" until the outcome is final, so even a crashed session resumes. */
+      lms.set("cmi.exit", EXIT.suspend);
+      for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
+      lms.commit();
+    }
+    /* RTE 4.2.7 cmi.entry; a decided course restarts at the overview, results kept. */
+    const resume = lms.get("cmi.entry") === ENTRY_RESUME || "cmi.suspend_data" in restore;
+    if (!resume && !decided) return Promise.resolve(null);
+    return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.location") : "" });
+  }
+
+  save({ state, location, pageChanged }) {
+    if (this.reviewing) return;
+    if (state.length <= SUSPEND_DATA_MAX) this.lms.set("cmi.suspend_data", state);
+    else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${SUSPEND_DATA_MAX}`);
+    this.lms.set("cmi.location", location.slice(0, LOCATION_MAX));
+    this.lms.keep();
+    if (pageChanged) this.lms.commitSoon();
+  }
+
+  /* `visited`: how many of the `count` pages the learner has seen, this session and before. */
+  pageViewed({ visited, count }) {
+    this.pagesSeen = visited;
+    this.pageCount = count;
+    this.reportProgress();
+  }
+
+  /* RTE 4.2.18 cmi.progress_measure: the pages seen and the final assessment, as equal parts;
+     it reaches 1 (completed, by the manifest's completion threshold) with both, never goes back. */
+  reportProgress() {
+    if (this.reviewing || !this.pageCount) return;
+    const parts = this.pageCount + 1, done = Math.min(this.pagesSeen, this.pageCount) + (this.final ? 1 : 0);
+    this.progress = Math.max(this.progress, done === parts ? 1 : Math.floor((10000 * done) / parts) / 10000);
+    this.lms.set("cmi.progress_measure", real(this.progress));
+    if (this.progress === 1) this.lms.set("cmi.completion_status", COMPLETION.completed);
+  }
+
+  /* One cmi.interactions.n per question and submission, id and type first (RTE 4.2.9: 408 otherwise). */
+  answered(record) {
+    if (this.reviewing) return;
+    this.records.push(record);
+    const [response, patterns] = responses(record), text = this.texts[record.id];
+    const fields = { id: record.id, type: INTERACTION_TYPE[record.type], "objectives.0.id": record.objective,
+      timestamp: timestamp(record.timestamp), weighting: real(record.weight), learner_response: response,
+      result: RESULT[record.result], latency: duration(record.latencyMs), description: text && localized(text, TEXT_MAX) };
+    patterns.forEach((pattern, n) => { if (pattern) fields[`correct_responses.${n}.pattern`] = pattern; });
+    const prefix = `cmi.interactions.${this.interactions++}.`;
+    for (const [field, value] of Object.entries(fields)) if (value != null && value !== "") this.lms.set(prefix + field, value);
+  }
+
+  /* Only a final assessment sets a score and passed/failed, never earlier ("premature passed"). */
+  assessed({ scorePercent, passed, final }) {
+    const tried = this.records;
+    this.records = [];
+    if (this.reviewing) return;
+    this.lms.set("cmi.exit", final ? EXIT.normal : EXIT.suspend);
+    if (final && !this.keepResult) {
+      this.setScore("cmi.", scorePercent);
+      this.lms.set("cmi.success_status", passed ? SUCCESS.passed : SUCCESS.failed);
+      for (const objective of objectiveScores(tried)) this.reportObjective(objective);
+    }
+    this.final = this.final || final;
+    this.reportProgress();
+    this.lms.commit();
+  }
+
+  /* score.min/max/raw 0-100 (Moodle grades raw only) and scaled -1..1 (RTE 4.2.20). */
+  setScore(prefix, scorePercent) {
+    this.lms.set(`${prefix}score.min`, 0);
+    this.lms.set(`${prefix}score.max`, 100);
+    this.lms.set(`${prefix}score.raw`, real(scorePercent));
+    this.lms.set(`${prefix}score.scaled`, real(scorePercent / 100));
+  }
+
+  /* cmi.objectives.n (RTE 4.2.17): the one the LMS preset with this id, else a new one, id first. */
+  reportObjective({ id, scorePercent }) {
+    let n = this.objectives.indexOf(id);
+    if (n < 0) {
+      n = this.objectives.push(id) - 1;
+      this.lms.set(`cmi.objectives.${n}.id`, id);
+    }
+    const prefix = `cmi.objectives.${n}.`;
+    this.setScore(prefix, scorePercent);
+    this.lms.set(`${prefix}success_status`, scorePercent >= this.course.passMark ? SUCCESS.passed : SUCCESS.failed);
+    this.lms.set(`${prefix}completion_status`, COMPLETION.completed);
+  }
+
+  /* session_time belongs to this session: not backed up, and not sent by a launch that counts nothing. */
+  finish({ completed }) {
+    if (this.finished) return;
+    if (!this.reviewing) {
+      this.lms.setForSession("cmi.session_time", duration(Date.now() - this.startedAt));
+      this.lms.set("cmi.exit", completed ? EXIT.normal : EXIT.suspend);
+      if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? NAV.final : NAV.open);
+    }
+    this.lms.close();
+  }
+}
+
+/* null: no API; already finished: Initialize failed. */
+const findApi = () => Qser.ScormLms.find("API_1484_11", "Initialize", MAX_PARENTS);
+Qser.tracking.scorm2004 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); },
+  findApi, duration, timestamp, responses, objectiveScores };
+})(window.Qser = window.Qser || {});
