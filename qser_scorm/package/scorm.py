@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 
+from lxml import etree
+
 from ..course.model import Course
 from ..vocab import LAUNCH_FILE, MANIFEST
 from ..write import Artifact
@@ -27,6 +29,30 @@ def identifiers(course: Course) -> dict[str, str]:
         "item": f"{course.id}-item",
         "resource": f"{course.id}-sco",
     }
+
+
+def one_sco(manifest: etree._Element, course: Course, file_paths: list[str], imscp: str,
+            scorm_type: str) -> etree._Element:
+    """Add the one organization, its one item and the SCO resource listing ``file_paths`` to
+    ``manifest`` (content packaging namespace ``imscp``; ``scorm_type`` is the attribute that says
+    "sco"); return the item, for the version's extensions after its title."""
+    ids = identifiers(course)
+
+    def sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
+        element = etree.SubElement(parent, f"{{{imscp}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    organizations = sub(manifest, "organizations", default=ids["organization"])
+    organization = sub(organizations, "organization", identifier=ids["organization"])
+    sub(organization, "title", course.title[:TITLE_LIMIT])
+    item = sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
+    sub(item, "title", course.title[:TITLE_LIMIT])
+    resource = sub(sub(manifest, "resources"), "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
+    resource.set(scorm_type, "sco")
+    for path in file_paths:
+        sub(resource, "file", href=path)
+    return item
 
 
 def iso_duration(minutes: int) -> str:

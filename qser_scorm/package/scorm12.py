@@ -9,9 +9,9 @@ from lxml import etree
 
 from ..course.markdown import plain_text
 from ..course.model import Course
-from ..vocab import ADLCP, IMSCP, IMSMD, LAUNCH_FILE, XML, XSI
+from ..vocab import ADLCP, IMSCP, IMSMD, XML, XSI
 from ..write import Artifact
-from .scorm import TITLE_LIMIT, identifiers, iso_duration, scorm_zip, vcard
+from .scorm import identifiers, iso_duration, one_sco, scorm_zip, vcard
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
@@ -39,20 +39,10 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     _sub(metadata, "schemaversion", "1.2")
     metadata.append(_lom(course))
 
-    organizations = _sub(manifest, "organizations", default=ids["organization"])
-    organization = _sub(organizations, "organization", identifier=ids["organization"])
-    _sub(organization, "title", course.title[:TITLE_LIMIT])
-    item = _sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    _sub(item, "title", course.title[:TITLE_LIMIT])
+    item = one_sco(manifest, course, file_paths, IMSCP, f"{{{ADLCP}}}scormtype")
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
     # the same number the runtime passes or fails the learner by (RTE 3.4.4: student_data.mastery_score).
     etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery_score(course)
-
-    resources = _sub(manifest, "resources")
-    resource = _sub(resources, "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
-    resource.set(f"{{{ADLCP}}}scormtype", "sco")
-    for path in file_paths:
-        _sub(resource, "file", href=path)
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -15,9 +15,9 @@ from lxml import etree
 
 from ..course.markdown import plain_text
 from ..course.model import Course
-from ..vocab import LAUNCH_FILE, SCORM2004_NAMESPACES as NS, SCORM2004_VERSION, XSI
+from ..vocab import SCORM2004_NAMESPACES as NS, SCORM2004_VERSION, XSI
 from ..write import Artifact
-from .scorm import TITLE_LIMIT, identifiers, iso_duration, schema_files, scorm_zip, vcard
+from .scorm import identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
 
 #: The control document of each namespace, as xsi:schemaLocation names it at the package root.
 SCHEMA_FILES = {"imscp": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "adlseq": "adlseq_v1p3.xsd",
@@ -63,22 +63,12 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     _cp(metadata, "schemaversion", SCORM2004_VERSION)
     _lom(metadata, course)
 
-    organizations = _cp(manifest, "organizations", default=ids["organization"])
-    organization = _cp(organizations, "organization", identifier=ids["organization"])
-    _cp(organization, "title", course.title[:TITLE_LIMIT])
-    item = _cp(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    _cp(item, "title", course.title[:TITLE_LIMIT])
+    item = one_sco(manifest, course, file_paths, NS["imscp"], f"{{{NS['adlcp']}}}scormType")
     # SN 3.14: completed when cmi.progress_measure reaches 1, which the SCO reports only when
     # every page is seen and the assessment is final. Moodle reads minProgressMeasure only and
     # would take 1.0 without it, so it is written out.
     _ns(item, "adlcp", "completionThreshold", completedByMeasure="true", minProgressMeasure="1")
     _sequencing(item, course)
-
-    resources = _cp(manifest, "resources")
-    resource = _cp(resources, "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
-    resource.set(f"{{{NS['adlcp']}}}scormType", "sco")
-    for path in file_paths:
-        _cp(resource, "file", href=path)
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
