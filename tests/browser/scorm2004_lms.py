@@ -4,6 +4,7 @@ as a 2004 LMS takes it (cmi.scaled_passing_score, cmi.completion_threshold, cmi.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,57 @@ from .conftest import COURSE_SRC, build_package
 from .lms import Learner, LmsSession, TestLms, _flatten
 from .server import LmsServer
 
-#: RTE 4.2.21 cmi.session_time as scorm-again and Moodle accept it: hundredths at most.
+#: RTE 4.2.21 cmi.session_time as the course writes it: hours, minutes, seconds, hundredths at most.
 ISO_DURATION = r"^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)$"
-#: RTE 4.1.1.7 time (second,10,0), with the fraction Moodle needs before a zone.
-ISO_TIME = r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,2})?Z$"
-#: Moodle's short identifier (datamodels/scorm_13.js CMIShortIdentifier), stricter than the spec.
-MOODLE_SHORT_ID = r"^[\w.]{1,250}$"
+
+#: The value patterns of Moodle 4.5's SCORM 2004 runtime (mod/scorm/datamodels/scorm_13.js), which
+#: answers 406 to anything else; stricter than the spec (and than scorm-again) in places.
+MOODLE = {
+    "decimal": r"^-?([0-9]{1,5})(\.[0-9]{1,18})?$",
+    "timespan": r"^P(\d+Y)?(\d+M)?(\d+D)?(T(((\d+H)(\d+M)?(\d+(\.\d{1,2})?S)?)|((\d+M)(\d+(\.\d{1,2})?S)?)"
+                r"|((\d+(\.\d{1,2})?S))))?$",
+    "time": r"^(19[7-9]{1}[0-9]{1}|20[0-2]{1}[0-9]{1}|203[0-8]{1})((-(0[1-9]{1}|1[0-2]{1}))((-(0[1-9]{1}|[1-2]{1}[0-9]{1}"
+            r"|3[0-1]{1}))(T([0-1]{1}[0-9]{1}|2[0-3]{1})((:[0-5]{1}[0-9]{1})((:[0-5]{1}[0-9]{1})((\.[0-9]{1,2})((Z|([+|-]"
+            r"([0-1]{1}[0-9]{1}|2[0-3]{1})))(:[0-5]{1}[0-9]{1})?)?)?)?)?)?)?)?$",
+    "long_id": r"^(?:(?!urn:)\S{1,4000}|urn:[A-Za-z0-9-]{1,31}:\S{1,4000})$",
+    "short_id": r"^[\w.]{1,250}$",
+    "lang250": r"^(\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\})?([^{].{0,250}$)?",
+    "lang4000": r"^(\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\})?([^{].{0,4000}$)?",
+    "true_false": r"^true$|^false$",
+}
+#: Which pattern each element's value must match, by the element's last part.
+_MOODLE_ELEMENTS = {"raw": "decimal", "min": "decimal", "max": "decimal", "scaled": "decimal", "weighting": "decimal",
+                    "progress_measure": "decimal", "session_time": "timespan", "latency": "timespan",
+                    "timestamp": "time", "id": "long_id", "description": "lang250"}
+#: learner_response and correct_responses.n.pattern by interaction type: [,]-parts, each part's pattern.
+_MOODLE_RESPONSES = {"choice": "short_id", "sequencing": "short_id", "matching": "short_id", "fill-in": "lang250",
+                     "long-fill-in": "lang4000", "true-false": "true_false"}
+
+
+def moodle_refusals(sets: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (element, value) SetValue calls Moodle's 2004 runtime would refuse with 406."""
+    def fits(kind: str, value: str) -> bool:
+        return re.match(MOODLE[kind], value, re.ASCII) is not None
+
+    types, refused = {}, []
+    for element, value in sets:
+        interaction = re.match(r"cmi\.interactions\.(\d+)\.", element)
+        last = element.rsplit(".", 1)[-1]
+        if interaction and last == "type":
+            types[interaction.group(1)] = value
+        if interaction and last in ("learner_response", "pattern"):
+            kind = _MOODLE_RESPONSES[types[interaction.group(1)]]
+            # Moodle takes {case_matters=..}/{order_matters=..} off a pattern before checking it.
+            parts = re.sub(r"^(\{(case_matters|order_matters)=[^}]+\})+", "", value).split("[,]")
+            parts = [side for part in parts for side in part.split("[.]")] if kind == "short_id" else parts
+            ok = all(fits(kind, part) for part in parts)
+        elif last in _MOODLE_ELEMENTS:
+            ok = fits(_MOODLE_ELEMENTS[last], value)
+        else:
+            continue
+        if not ok:
+            refused.append((element, value))
+    return refused
 
 
 def manifest_values(package: Path) -> dict[str, str]:
@@ -46,6 +92,10 @@ class LmsSession2004(LmsSession):
 
     def sets_of(self, element: str) -> list[str]:
         return [c["args"][1] for c in self.calls(self.SET) if c["args"][0] == element]
+
+    def sets(self) -> list[tuple[str, str]]:
+        """Every SetValue as (element, value), in order."""
+        return [tuple(c["args"]) for c in self.calls(self.SET)]
 
 
 class TestLms2004(TestLms):
