@@ -26,12 +26,14 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from qser_scorm.course.load import load_course  # noqa: E402
-from qser_scorm.xapi import TimedRemoteLRS, post_in_batches  # noqa: E402
+from qser_scorm.xapi import TimedRemoteLRS  # noqa: E402
 from tests.browser.conftest import COURSE_SRC  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.server import LmsServer  # noqa: E402
 from tests.lrs import start_ralph  # noqa: E402
 from tests.xapi.conftest import LEARNER  # noqa: E402
+from tests.xapi.outbox import StatementPosts  # noqa: E402
+from tests.xapi.posting import post_in_batches  # noqa: E402
 from tests.xapi.runs import WRONG, page_statements, play, verbs, wait_for_statements  # noqa: E402
 
 BULK = 10_000
@@ -56,13 +58,14 @@ def full_run(lrs, course, package: Path) -> None:
     with LmsServer(package) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
+        posts = StatementPosts(page)
         page.goto(f"{server.origin}/sco/index.html?{query}")
         page.wait_for_function("() => window.qser && window.qser.ready")
         page_changes = []
         page.expose_function("qserPageChange", lambda section: page_changes.append(section))
         page.evaluate("window.qser.nav.events.on('page', p => window.qserPageChange(p.id))")
         play(page, page, course, [WRONG, frozenset()])
-        requests = page.evaluate("window.qser.trackers.find(t => t.name === 'xapi').outboxState().requests")
+        requests = posts.count
         browser.close()
     # initialized, the pages, two attempts' answers, failed, passed, completed, terminated
     expected = 1 + len(course.pages) + 2 * len(course.assessment.questions) + 4

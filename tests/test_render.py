@@ -49,7 +49,8 @@ def test_overview_shows_the_course_metadata(course, document):
 
 def test_every_runtime_file_ships_and_nothing_comes_from_another_host(site, document):
     scripts = [s.get("src") for s in document.iter("script") if s.get("src")]
-    assert scripts[0] == "runtime/core.js"  # in <head>: hides all but the first section before paint
+    # In <head>: the shared names, then core.js, which hides all but the first section before paint.
+    assert scripts[:2] == ["runtime/contract.js", "runtime/core.js"]
     assert all(path in site for path in scripts)
     assert sorted(p for p in site if p.startswith("runtime/") and p.endswith(".js")) == sorted(
         p for p in scripts if p.startswith("runtime/"))
@@ -61,7 +62,7 @@ def test_every_runtime_file_ships_and_nothing_comes_from_another_host(site, docu
 
 def test_scripts_load_engine_then_trackers_then_templates_then_main(document):
     """main.js starts everything, so it comes last whatever the files are called."""
-    scripts = [s.get("src") for s in document.iter("script") if s.get("src")][1:]
+    scripts = [s.get("src") for s in document.iter("script") if s.get("src")][2:]
     trackers = [i for i, path in enumerate(scripts) if path.startswith("runtime/tracking/")]
     engine = [i for i, path in enumerate(scripts) if path.count("/") == 1 and path != "runtime/main.js"]
     assert engine and trackers and max(engine) < min(trackers)

@@ -2,31 +2,24 @@
 from __future__ import annotations
 
 import json
-import re
 from importlib.resources import files
 
+from qser_scorm.contract import SCORM12_INTERACTION_TYPES
 from qser_scorm.course.load import TYPE_KEYS
 from qser_scorm.course.model import QUESTION_TYPES
 from qser_scorm.xapi.vocab import INTERACTION_TYPES
 
-RUNTIME_CORE = files("qser_scorm").joinpath("runtime/core.js").read_text(encoding="utf-8")
 #: SCORM 1.2 RTE 3.4.2 cmi.interactions.n.type
-SCORM12_INTERACTION_TYPES = {"true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert",
-                             "numeric"}
-
-
-def _runtime_interaction_types() -> dict[str, str]:
-    body = re.search(r"INTERACTION_TYPE: \{(.*?)\}", RUNTIME_CORE, re.DOTALL).group(1)
-    return dict(re.findall(r'"?([a-z-]+)"?: "([a-z-]+)"', body))
+SCORM12_TYPES = {"true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"}
 
 
 def test_every_question_type_is_known_to_loader_schema_runtime_and_xapi():
     schema = json.loads(files("qser_scorm").joinpath("course/assessment.schema.json").read_text())
     enum = schema["properties"]["questions"]["items"]["properties"]["type"]["enum"]
     assert tuple(TYPE_KEYS) == tuple(enum) == QUESTION_TYPES
-    assert tuple(_runtime_interaction_types()) == QUESTION_TYPES
+    assert tuple(SCORM12_INTERACTION_TYPES) == QUESTION_TYPES  # the runtime reads them (contract.js)
     assert tuple(INTERACTION_TYPES) == QUESTION_TYPES
 
 
 def test_the_runtime_reports_only_scorm_12_interaction_types():
-    assert set(_runtime_interaction_types().values()) <= SCORM12_INTERACTION_TYPES
+    assert set(SCORM12_INTERACTION_TYPES.values()) <= SCORM12_TYPES

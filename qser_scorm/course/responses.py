@@ -17,7 +17,6 @@ from .model import Question
 
 #: Longest slug: seven choices of this size still fit the 255 characters of a CMIFeedback.
 SLUG_MAX = 32
-SHORT_ID_PATTERN = r"^[A-Za-z0-9_]{1,64}$"
 
 
 def slug(text: str, fallback: str) -> str:

@@ -11,14 +11,12 @@ from importlib import resources
 
 from lxml import etree
 
+from ..contract import TITLE_MAX
 from ..course.model import Course
 from ..vocab import LAUNCH_FILE, MANIFEST
 from ..write import Artifact
 from .archive import zip_bytes
 
-#: CAM (1.2: 2.3.x, 2004: 3.4.1): an organization or item title is at most 200 characters
-#: (LOM strings may be longer: they are kept whole).
-TITLE_LIMIT = 200
 
 
 def identifiers(course: Course) -> dict[str, str]:
@@ -35,7 +33,8 @@ def one_sco(manifest: etree._Element, course: Course, file_paths: list[str], ims
             scorm_type: str) -> etree._Element:
     """Add the one organization, its one item and the SCO resource listing ``file_paths`` to
     ``manifest`` (content packaging namespace ``imscp``; ``scorm_type`` is the attribute that says
-    "sco"); return the item, for the version's extensions after its title."""
+    "sco"); return the item, for the version's extensions after its title. Titles are cut to
+    ``TITLE_MAX`` (CAM); LOM strings are longer and kept whole."""
     ids = identifiers(course)
 
     def sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
@@ -45,9 +44,9 @@ def one_sco(manifest: etree._Element, course: Course, file_paths: list[str], ims
 
     organizations = sub(manifest, "organizations", default=ids["organization"])
     organization = sub(organizations, "organization", identifier=ids["organization"])
-    sub(organization, "title", course.title[:TITLE_LIMIT])
+    sub(organization, "title", course.title[:TITLE_MAX])
     item = sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    sub(item, "title", course.title[:TITLE_LIMIT])
+    sub(item, "title", course.title[:TITLE_MAX])
     resource = sub(sub(manifest, "resources"), "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
     resource.set(scorm_type, "sco")
     for path in file_paths:

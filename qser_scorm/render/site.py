@@ -14,17 +14,17 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import contract
+from ..course.markdown import plain_text
 from ..course.model import Course, Question
+from ..course.responses import response_ids
 from ..interface import interface_texts, text as interface_text
 from ..vocab import LAUNCH_FILE
 from ..xapi.templates import TEMPLATES_FILE, templates_script
 from .markdown import render_inline, render_markdown
 
-#: Ids of the sections that are not course pages; course pages are ``page-<page id>``.
-OVERVIEW_ID = "qser-overview"
-ASSESSMENT_ID = "qser-assessment"
-RESULTS_ID = "qser-results"
-HEAD_SCRIPT = "runtime/core.js"
+#: Loaded in <head>, in this order: the shared names (generated), then core.js.
+HEAD_SCRIPTS = (contract.CONTRACT_FILE, "runtime/core.js")
 #: Script load order after core.js, by path prefix: the engine (any other runtime file), then the
 #: trackers, then the xAPI statement templates, and main.js last: it starts everything.
 SCRIPT_LAYERS = ("runtime/tracking/", TEMPLATES_FILE, "runtime/main.js")
@@ -50,6 +50,7 @@ def render_site(course: Course) -> dict[str, bytes]:
     runtime = _runtime_files()
     # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
     runtime[TEMPLATES_FILE] = templates_script(course)
+    runtime[contract.CONTRACT_FILE] = contract.contract_script()
     texts = interface_texts(course)
     html = _env.get_template("index.html").render(
         course=course,
@@ -59,10 +60,15 @@ def render_site(course: Course) -> dict[str, bytes]:
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
         course_json=_course_json(course, texts),
         # core.js runs in <head>: it hides all but the first section before the first paint.
-        head_script=HEAD_SCRIPT,
-        scripts=sorted((path for path in runtime if path.endswith(".js") and path != HEAD_SCRIPT), key=_load_order),
+        head_scripts=HEAD_SCRIPTS,
+        scripts=sorted((path for path in runtime if path.endswith(".js") and path not in HEAD_SCRIPTS), key=_load_order),
         stylesheets=[path for path in runtime if path.endswith(".css")],
-        ids={"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID},
+        section_ids={"overview": contract.OVERVIEW_ID, "assessment": contract.ASSESSMENT_ID,
+                      "results": contract.RESULTS_ID, "title": contract.TITLE_SUFFIX},
+        ids=contract.ELEMENT_IDS,
+        data=contract.DATA_ATTRIBUTES,
+        page_id=_page_section_id,
+        question_id=_question_element_id,
     )
     return {LAUNCH_FILE: html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
 
@@ -70,11 +76,20 @@ def render_site(course: Course) -> dict[str, bytes]:
 def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:
     """Every section the learner pages through, in order: its element id and title."""
     return (
-        [{"id": OVERVIEW_ID, "title": texts["overview_title"]}]
-        + [{"id": f"page-{page.id}", "title": page.title} for page in course.pages]
-        + [{"id": ASSESSMENT_ID, "title": course.assessment.title},
-           {"id": RESULTS_ID, "title": texts["results_title"]}]
+        [{"id": contract.OVERVIEW_ID, "title": texts["overview_title"]}]
+        + [{"id": _page_section_id(page.id), "title": page.title} for page in course.pages]
+        + [{"id": contract.ASSESSMENT_ID, "title": course.assessment.title},
+           {"id": contract.RESULTS_ID, "title": texts["results_title"]}]
     )
+
+
+def _page_section_id(page_id: str) -> str:
+    return contract.PAGE_PREFIX + page_id
+
+
+def _question_element_id(question_id: str, part: str = "") -> str:
+    """``q-<id>`` (the fieldset), or one of its parts (``contract.QUESTION_PARTS``)."""
+    return contract.QUESTION_PREFIX + question_id + (contract.QUESTION_PARTS[part] if part else "")
 
 
 def _display_order(question: Question) -> list[int]:
@@ -103,6 +118,8 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
+        "responses": "codes",
+        "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],
         "ui": texts,  # the interface texts, read by Qser.text
@@ -113,9 +130,13 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
 
 
 def _question_data(question: Question) -> dict:
-    data: dict = {"id": question.id, "type": question.type, "weight": question.weight if question.scored else 0}
+    data: dict = {"id": question.id, "type": question.type, "weight": question.weight if question.scored else 0,
+                  "text": plain_text(question.prompt)}  # the interaction's description (SCORM 2004)
     if question.objective:
         data["objective"] = question.objective
+    ids = response_ids(question)
+    if ids:
+        data["ids"] = ids  # the readable short ids records carry (course/responses.py)
     if question.type in ("single", "multiple"):
         data["count"] = len(question.options)
         data["correct"] = [i for i, option in enumerate(question.options) if option.correct]

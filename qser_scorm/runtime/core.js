@@ -1,21 +1,8 @@
-/* Qser core: the namespace, a tiny event emitter, the SCORM vocabulary, small helpers.
-   Every runtime file is a classic script on window.Qser, so the package also runs from file://. */
+/* Qser core: the namespace, a tiny event emitter, small helpers. Every runtime file is a classic
+   script on window.Qser, so the package also runs from file://. The names and limits shared with
+   the build are in Qser.contract (runtime/contract.js, written by the build; loaded before this). */
 ((Qser) => {
 "use strict";
-
-/* SCORM 1.2 vocabulary (RTE 3.4.2), as the Python side writes it in the manifest. */
-Qser.SCORM = {
-  STATUS: { INCOMPLETE: "incomplete", PASSED: "passed", FAILED: "failed", NOT_ATTEMPTED: "not attempted" },
-  EXIT: { SUSPEND: "suspend", NORMAL: "" },
-  ENTRY_RESUME: "resume",
-  RESULT: { CORRECT: "correct", WRONG: "wrong", NEUTRAL: "neutral" },
-  /* question type -> cmi.interactions.n.type */
-  INTERACTION_TYPE: { single: "choice", multiple: "choice", "true-false": "true-false", matching: "matching",
-    ordering: "sequencing", "fill-in": "fill-in", reflection: "fill-in" },
-  SUSPEND_DATA_MAX: 4096,
-  FEEDBACK_MAX: 255,
-  LOCATION_MAX: 255 /* cmi.core.lesson_location is a CMIString255 */
-};
 
 Qser.warn = (message, detail = "") => console.warn(`[qser] ${message}`, detail);
 
@@ -32,17 +19,31 @@ Qser.emitter = () => {
 
 Qser.$ = (id) => document.getElementById(id);
 
+/* A question's fieldset, or one of its parts ("answer", "feedback", "hint", "list"). */
+Qser.questionElement = (id, part) => {
+  const { prefix, parts } = Qser.contract.question;
+  return Qser.$(prefix + id + (part ? parts[part] : ""));
+};
+
 /* An interface text in the course language ("ui" in the course JSON; docs/authoring.md) with
    `values` in its {placeholders}; numbers get the language's decimal mark, as in the HTML. */
 let texts = null;
 Qser.text = (key, values = {}) => {
-  texts = texts || JSON.parse(Qser.$("qser-course").textContent).ui;
+  texts = texts || JSON.parse(Qser.$(Qser.contract.ids.course).textContent).ui;
   const show = (value) => (typeof value === "number" ? String(value).replace(".", texts.decimal_mark) : String(value));
   return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
 };
 
 /* The first `size` UTF-16 units of `text`, never half a surrogate pair (an emoji stays whole or goes). */
 Qser.cut = (text, size) => text.slice(0, size).replace(/[\uD800-\uDBFF]$/, "");
+
+/* An ISO 8601 duration to the hundredth of a second, e.g. PT1H2M3.45S: xAPI's (Data 4.6) and
+   SCORM 2004's timeinterval (RTE 4.1.1.7), which Moodle refuses with more decimals. */
+Qser.isoDuration = (ms) => {
+  const centis = Math.max(0, Math.round(ms / 10));
+  const hours = Math.floor(centis / 360000), minutes = Math.floor((centis % 360000) / 6000);
+  return `PT${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${(centis % 6000) / 100}S`;
+};
 
 Qser.range = (count) => Array.from({ length: count }, (_, i) => i);
 

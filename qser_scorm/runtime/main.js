@@ -3,7 +3,7 @@
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
+const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
 /* SCORM (2004 if the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser
    storage; xAPI beside either if it applies. */
@@ -30,21 +30,23 @@ function composite(trackers) {
 }
 
 function boot() {
-  const course = JSON.parse($("qser-course").textContent);
+  const course = JSON.parse($(ids.course).textContent);
   const quiz = new Qser.Quiz(course), nav = new Qser.Nav(course.pages), view = new Qser.QuizView(quiz);
   const trackerList = pickTrackers({ course }), trackers = composite(trackerList);
   nav.go(0, { focus: false });
 
+  /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
+  const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
   const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, seed: quiz.seed,
-    visited: nav.visited, answers: quiz.answers }, course, Qser.SCORM.SUSPEND_DATA_MAX);
+    visited: nav.visited, answers: quiz.answers }, course, stateLimit);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
   const ended = () => {
-    $("qser-main").hidden = $("qser-pager").hidden = $("qser-tools").hidden = true;
-    $("qser-notice").textContent = Qser.text("exit_notice");
+    $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
+    $(ids.notice).textContent = Qser.text("exit_notice");
   };
-  $("qser-exit").addEventListener("click", () => {
+  $(ids.exit).addEventListener("click", () => {
     save(false);
     finish();
     ended();
@@ -75,23 +77,21 @@ function boot() {
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
     nav.events.on("page", (page) => {
-      if (page.id === "qser-assessment") quiz.begin();
+      if (page.id === sections.assessment) quiz.begin();
       trackers.pageViewed({ ...page, visited: nav.visited.length });
       save(true);
     });
     quiz.events.on("change", () => save(false));
     quiz.events.on("submitted", (result) => {
-      for (const q of quiz.questions) {
-        trackers.answered(Qser.record(q, quiz.answerOf(q), result.results[q.id], quiz.timing(q.id)));
-      }
+      for (const record of quiz.records()) trackers.answered(record);
       const { scorePercent, passed, attempt, final } = result;
       trackers.assessed({ scorePercent, passed, attempt, final });
-      nav.go("qser-results"); /* shown first, so its live region announces the result written next */
+      nav.go(sections.results); /* shown first, so its live region announces the result written next */
       view.render();
     });
     quiz.events.on("retried", () => {
       view.render();
-      nav.go("qser-assessment");
+      nav.go(sections.assessment);
     });
   });
 

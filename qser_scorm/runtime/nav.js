@@ -3,7 +3,7 @@
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$;
+const $ = Qser.$, { ids, sections } = Qser.contract;
 
 class Nav {
   constructor(pages) {
@@ -11,10 +11,10 @@ class Nav {
     this.index = 0;
     this.visited = [];
     this.events = Qser.emitter();
-    this.toc = $("qser-toc");
-    this.contents = $("qser-contents-button");
-    $("qser-back").addEventListener("click", () => this.go(this.index - 1));
-    $("qser-next").addEventListener("click", () => this.go(this.index + 1));
+    this.toc = $(ids.toc);
+    this.contents = $(ids.contents);
+    $(ids.back).addEventListener("click", () => this.go(this.index - 1));
+    $(ids.next).addEventListener("click", () => this.go(this.index + 1));
     this.contents.addEventListener("click", () => this.toggleContents());
     this.toc.addEventListener("click", (event) => {
       const link = event.target.closest("a[href^='#']");
@@ -29,7 +29,7 @@ class Nav {
       this.contents.focus();
     });
     this.toggleContents(false);
-    $("qser-tools").hidden = $("qser-pager").hidden = false;
+    $(ids.tools).hidden = $(ids.pager).hidden = false;
   }
 
   indexOf(id) { return this.pages.findIndex((page) => page.id === id); }
@@ -52,13 +52,13 @@ class Nav {
     this.toc.querySelectorAll("a").forEach((link, i) => {
       if (i === index) link.setAttribute("aria-current", "page"); else link.removeAttribute("aria-current");
     });
-    $("qser-back").disabled = index === 0;
-    $("qser-next").disabled = index === this.pages.length - 1;
-    $("qser-position").textContent = Qser.text("position", { n: index + 1, total: this.pages.length });
+    $(ids.back).disabled = index === 0;
+    $(ids.next).disabled = index === this.pages.length - 1;
+    $(ids.position).textContent = Qser.text("position", { n: index + 1, total: this.pages.length });
     if (!this.visited.includes(index)) this.visited.push(index);
     if (focus) {
       window.scrollTo(0, 0);
-      $(`${this.pages[index].id}-title`).focus();
+      $(this.pages[index].id + sections.titleSuffix).focus();
     }
     const { id, title } = this.pages[index];
     this.events.emit("page", { id, title, index, count: this.pages.length });

@@ -1,9 +1,10 @@
 /* Qser.Quiz: the assessment engine. Knows questions, answers, attempts and scores; knows nothing
-   of the page or of SCORM. Events: "change" (question id), "submitted" (result), "retried". */
+   of the page or of any tracking standard. Events: "change" (question id), "submitted" (result),
+   "retried". */
 ((Qser) => {
 "use strict";
 
-const RESULT = Qser.SCORM.RESULT;
+const RESULT = Qser.contract.result;
 const normaliseText = (text) => String(text || "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
 const isIdentity = (list) => list.every((value, index) => value === index);
 
@@ -51,7 +52,7 @@ class Quiz {
   }
 
   resultOf(q, answer) {
-    if (q.type === "reflection") return RESULT.NEUTRAL;
+    if (q.type === "reflection") return RESULT.neutral;
     const right = answer !== null && answer !== undefined && {
       single: () => q.correct[0] === answer,
       multiple: () => answer.slice().sort((a, b) => a - b).join() === q.correct.join(),
@@ -60,7 +61,7 @@ class Quiz {
       ordering: () => isIdentity(answer),
       "fill-in": () => q.accept.some((text) => normaliseText(text) === normaliseText(answer))
     }[q.type]();
-    return right ? RESULT.CORRECT : RESULT.WRONG;
+    return right ? RESULT.correct : RESULT.wrong;
   }
 
   /* Weighted score in percent (2 decimals); passed by the course's pass mark. */
@@ -70,7 +71,7 @@ class Quiz {
     for (const q of this.questions) {
       results[q.id] = this.resultOf(q, this.answerOf(q));
       total += q.weight;
-      if (results[q.id] === RESULT.CORRECT) earned += q.weight;
+      if (results[q.id] === RESULT.correct) earned += q.weight;
     }
     const scorePercent = total > 0 ? Math.round((earned / total) * 10000) / 100 : 100;
     const passed = scorePercent >= this.course.passMark;
@@ -96,6 +97,25 @@ class Quiz {
   /* The learner reached the questions: answer times count from now, unless answering began. */
   begin() {
     if (Object.keys(this.changedAt).length === 0) this.lastChange = Date.now();
+  }
+
+  /* The submitted attempt, one neutral record per question (docs/runtime.md, "Records"): the
+     response and the correct answer in the course's short ids; each tracker formats them. */
+  records() {
+    return this.questions.map((q) => {
+      const answer = this.answerOf(q), { options = [], left = [], right = [], items = [] } = q.ids || {};
+      const [response, correct] = {
+        single: () => [answer === null ? [] : [options[answer]], q.correct.map((i) => options[i])],
+        multiple: () => [(answer || []).map((i) => options[i]), q.correct.map((i) => options[i])],
+        "true-false": () => [answer, q.correct],
+        matching: () => [(answer || []).flatMap((j, i) => (j === null ? [] : [[left[i], right[j]]])),
+          left.map((id, i) => [id, right[i]])],
+        ordering: () => [answer.map((i) => items[i]), items],
+        "fill-in": () => [String(answer || ""), q.accept]
+      }[q.type]?.() || [String(answer || ""), null];
+      return { id: q.id, type: q.type, objective: q.objective, response, correct,
+        result: this.lastResult.results[q.id], weight: q.weight, ...this.timing(q.id) };
+    });
   }
 
   /* Time on a question: from the answer before its first change to its last change. */

@@ -4,6 +4,7 @@
 "use strict";
 
 const $ = Qser.$, text = Qser.text, verdictText = (result) => text(`verdict_${result}`);
+const { ids, data, result: RESULT } = Qser.contract, part = Qser.questionElement;
 const all = (root, selector) => [...root.querySelectorAll(selector)];
 
 /* Put the elements of `container` matching `selector` in the `order` of their `attribute`. */
@@ -15,18 +16,18 @@ function arrange(container, selector, attribute, order) {
 class QuizView {
   constructor(quiz) {
     this.quiz = quiz;
-    const form = $("qser-quiz");
+    const form = $(ids.quiz);
     form.addEventListener("submit", (event) => { event.preventDefault(); quiz.submit(); });
     form.addEventListener("input", (event) => this.changed(event.target));
     form.addEventListener("change", (event) => this.changed(event.target));
     form.addEventListener("click", (event) => this.move(event.target.closest(".qser-move button")));
-    $("qser-retry").addEventListener("click", () => quiz.retry());
-    $("qser-submit").hidden = false;
+    $(ids.retry).addEventListener("click", () => quiz.retry());
+    $(ids.submit).hidden = false;
   }
 
   changed(element) {
-    const fieldset = element.closest("fieldset[data-question]");
-    if (fieldset) this.quiz.setAnswer(fieldset.dataset.question, this.read(this.quiz.byId[fieldset.dataset.question]));
+    const id = element.closest(`fieldset[${data.question}]`)?.getAttribute(data.question);
+    if (id) this.quiz.setAnswer(id, this.read(this.quiz.byId[id]));
   }
 
   /* Move an ordering item; the focus stays on the pressed button (or its twin at the list's end). */
@@ -38,7 +39,7 @@ class QuizView {
     list.insertBefore(item, up ? sibling : sibling.nextElementSibling);
     this.updateMoves(list);
     (button.disabled ? item.querySelector(up ? ".qser-down" : ".qser-up") : button).focus();
-    $("qser-announce").textContent = text("item_position", { item: item.querySelector(".qser-item-text").textContent,
+    $(ids.announce).textContent = text("item_position", { item: item.querySelector(".qser-item-text").textContent,
       n: [...list.children].indexOf(item) + 1, total: list.children.length });
     this.changed(list);
   }
@@ -53,7 +54,7 @@ class QuizView {
 
   /* The learner's answer as the engine takes it (docs/runtime.md). */
   read(q) {
-    const f = $(`q-${q.id}`), values = (selector, attribute) => all(f, selector).map((el) => {
+    const f = part(q.id), values = (selector, attribute) => all(f, selector).map((el) => {
       const v = attribute ? el.getAttribute(attribute) : el.value;
       return v === "" ? null : q.type === "true-false" ? v === "true" : Number(v);
     });
@@ -61,13 +62,13 @@ class QuizView {
       case "single": case "true-false": return values("input:checked").concat(null)[0];
       case "multiple": return values("input:checked").sort((a, b) => a - b);
       case "matching": return values("select");
-      case "ordering": return values("li[data-item]", "data-item");
-      default: return $(`q-${q.id}-answer`).value;
+      case "ordering": return values(`li[${data.item}]`, data.item);
+      default: return part(q.id, "answer").value;
     }
   }
 
   write(q, answer) {
-    const f = $(`q-${q.id}`), text = $(`q-${q.id}-answer`);
+    const f = part(q.id), text = part(q.id, "answer");
     all(f, "input[type=radio], input[type=checkbox]").forEach((input) => {
       const value = q.type === "true-false" ? input.value === "true" : Number(input.value);
       input.checked = q.type === "multiple" ? (answer || []).includes(value) : answer === value;
@@ -82,30 +83,31 @@ class QuizView {
   render() {
     const quiz = this.quiz, result = quiz.lastResult;
     for (const q of quiz.questions) {
-      const f = $(`q-${q.id}`), answer = quiz.answerOf(q), list = f.querySelector(".qser-options, .qser-ordering");
-      if (q.type === "single" || q.type === "multiple") arrange(list, "li", "data-option", quiz.order(q));
+      const f = part(q.id), answer = quiz.answerOf(q), list = f.querySelector(".qser-options, .qser-ordering");
+      if (q.type === "single" || q.type === "multiple") arrange(list, "li", data.option, quiz.order(q));
       all(f, "select").forEach((select) => arrange(select, "option[value]", "value", quiz.order(q)));
       if (q.type === "ordering") {
-        arrange(list, "li", "data-item", answer);
+        arrange(list, "li", data.item, answer);
         this.updateMoves(list);
       }
       this.write(q, answer);
       all(f, "input, select, textarea").forEach((el) => { el.disabled = quiz.submitted; });
       this.feedback(q, f, result && result.results[q.id], result && result.final);
     }
-    $("qser-submit").hidden = quiz.submitted;
+    $(ids.submit).hidden = quiz.submitted;
     this.results();
   }
 
   /* The verdict and feedback; the correct answers only once no attempt is left. */
   feedback(q, f, verdict, showKey) {
-    const ids = [q.hint && `q-${q.id}-hint`, verdict && `q-${q.id}-feedback`].filter(Boolean).join(" ");
-    $(`q-${q.id}-feedback`).hidden = !verdict;
-    f.classList.toggle("qser-correct", verdict === "correct");
-    f.classList.toggle("qser-wrong", verdict === "wrong");
-    if (ids) f.setAttribute("aria-describedby", ids); else f.removeAttribute("aria-describedby");
+    const feedback = part(q.id, "feedback"), hint = part(q.id, "hint");
+    const described = [hint && hint.id, verdict && feedback.id].filter(Boolean).join(" ");
+    feedback.hidden = !verdict;
+    f.classList.toggle("qser-correct", verdict === RESULT.correct);
+    f.classList.toggle("qser-wrong", verdict === RESULT.wrong);
+    if (described) f.setAttribute("aria-describedby", described); else f.removeAttribute("aria-describedby");
     f.querySelector(".qser-verdict").textContent = verdict ? verdictText(verdict) : "";
-    all(f, "[data-when]").forEach((p) => { p.hidden = p.dataset.when !== verdict; });
+    all(f, `[${data.when}]`).forEach((p) => { p.hidden = p.getAttribute(data.when) !== verdict; });
     all(f, ".qser-key").forEach((key) => { key.hidden = !showKey; });
     all(f, ".qser-option-feedback").forEach((note) => {
       note.hidden = !verdict || !note.parentNode.querySelector("input").checked;
@@ -113,9 +115,9 @@ class QuizView {
   }
 
   results() {
-    const quiz = this.quiz, result = quiz.lastResult, review = $("qser-review"), attempts = quiz.course.attempts;
-    $("qser-retry").hidden = !quiz.canRetry();
-    $("qser-result-summary").textContent = !result ? text("result_none") : [
+    const quiz = this.quiz, result = quiz.lastResult, review = $(ids.review), attempts = quiz.course.attempts;
+    $(ids.retry).hidden = !quiz.canRetry();
+    $(ids.result).textContent = !result ? text("result_none") : [
       text("result_score", { score: result.scorePercent }),
       text(result.passed ? "result_passed" : "result_failed", { pass_mark: quiz.course.passMark }),
       text(attempts ? "result_attempt_of" : "result_attempt", { n: result.attempt, total: attempts }),

@@ -1,5 +1,5 @@
-/* Qser.state: progress and answers as one short string for cmi.suspend_data (CMIString4096,
-   SCORM 1.2 RTE 3.4.2): bit-packed answers keyed to question ids by a 6-bit check, then texts,
+/* Qser.state: progress and answers as one short string, within the size limit the saving trackers
+   state (their stateLimit): bit-packed answers keyed to question ids by a 6-bit check, then texts,
    cut to fit. The layout is in docs/runtime.md ("State"). */
 ((Qser) => {
 "use strict";

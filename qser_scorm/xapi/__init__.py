@@ -3,7 +3,7 @@
 See docs/xapi.md for the statements a package sends and how a package finds its LRS.
 """
 from .activities import course_iri
-from .lrs import LrsError, TimedRemoteLRS, post_in_batches
+from .lrs import LrsError, TimedRemoteLRS
 from .templates import (
     TEMPLATES_FILE,
     EmbeddedLrs,
@@ -22,7 +22,6 @@ __all__ = [
     "course_iri",
     "embed_lrs",
     "embedding_warning",
-    "post_in_batches",
     "statement_templates",
     "statements_document",
     "templates_script",

@@ -15,7 +15,8 @@ from tincan import (
 )
 
 from ..course.model import Course, Page, Question
-from .vocab import ACTIVITY_TYPES, COMPONENT_IDS, INTERACTION_TYPES, base_iri
+from ..course.responses import response_ids
+from .vocab import ACTIVITY_TYPES, INTERACTION_TYPES, base_iri
 
 
 def course_iri(course: Course) -> str:
@@ -43,31 +44,32 @@ def page_activity(course: Course, page: Page) -> Activity:
 def question_activity(course: Course, question: Question) -> Activity:
     """Return a question as an interaction activity: its choices and correct response pattern.
 
-    Component ids are positions in the authored list (``COMPONENT_IDS``), never the order a
-    learner saw after shuffling, so responses of all learners compare.
+    Component ids are the readable short ids of course/responses.py (the same the SCORM
+    interactions carry), never the order a learner saw after shuffling, so responses of all
+    learners compare.
     """
     activity = _activity(
         question_iri(course, question), course, ACTIVITY_TYPES["question"], question.id, question.prompt
     )
     definition = activity.definition
     definition.interaction_type = INTERACTION_TYPES[question.type]
-    language = course.language
+    language, ids = course.language, response_ids(question)
     if question.type in ("single", "multiple"):
-        definition.choices = _components(language, [option.text for option in question.options])
-        correct = [COMPONENT_IDS[i] for i, option in enumerate(question.options) if option.correct]
+        definition.choices = _components(language, ids["options"], [option.text for option in question.options])
+        correct = [id_ for id_, option in zip(ids["options"], question.options) if option.correct]
         definition.correct_responses_pattern = ["[,]".join(correct)]
     elif question.type == "true-false":
         definition.correct_responses_pattern = ["true" if question.answer else "false"]
     elif question.type == "matching":
-        definition.source = _components(language, [pair.left for pair in question.pairs])
-        definition.target = _components(language, [pair.right for pair in question.pairs])
+        definition.source = _components(language, ids["left"], [pair.left for pair in question.pairs])
+        definition.target = _components(language, ids["right"], [pair.right for pair in question.pairs])
         # Pair n's left side matches pair n's right side.
         definition.correct_responses_pattern = [
-            "[,]".join(f"{COMPONENT_IDS[i]}[.]{COMPONENT_IDS[i]}" for i in range(len(question.pairs)))
+            "[,]".join(f"{left}[.]{right}" for left, right in zip(ids["left"], ids["right"]))
         ]
     elif question.type == "ordering":
-        definition.choices = _components(language, list(question.items))
-        definition.correct_responses_pattern = ["[,]".join(COMPONENT_IDS[: len(question.items)])]
+        definition.choices = _components(language, ids["items"], list(question.items))
+        definition.correct_responses_pattern = ["[,]".join(ids["items"])]
     elif question.type == "fill-in":
         # Data 2.4.4.1.1: several patterns mean any of them is correct; the runtime ignores case.
         definition.correct_responses_pattern = [f"{{case_matters=false}}{text}" for text in question.accept]
@@ -86,8 +88,7 @@ def _activity(iri: str, course: Course, activity_type: str, name: str, descripti
     return Activity(id=iri, object_type="Activity", definition=definition)
 
 
-def _components(language: str, texts: list[str]) -> InteractionComponentList:
+def _components(language: str, ids: list[str], texts: list[str]) -> InteractionComponentList:
     return InteractionComponentList(
-        InteractionComponent(id=COMPONENT_IDS[i], description=LanguageMap({language: text}))
-        for i, text in enumerate(texts)
+        InteractionComponent(id=id_, description=LanguageMap({language: text})) for id_, text in zip(ids, texts)
     )

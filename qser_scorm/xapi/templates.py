@@ -22,7 +22,7 @@ from .activities import (
     parent_activity,
     question_activity,
 )
-from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, COMPONENT_IDS, VERBS, XAPI_VERSION
+from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, VERBS, XAPI_VERSION
 
 #: The site file holding the templates; the page loads it after the trackers, before the runtime's
 #: main script (``render/site.py``, ``SCRIPT_LAYERS``).
@@ -71,7 +71,6 @@ def statement_templates(course: Course) -> dict:
     course_object = course_activity(course)
     return {
         "course": course_iri(course),
-        "componentIds": COMPONENT_IDS,
         "extensions": {"attempt": ATTEMPT_EXTENSION},
         "session": {verb: template(verb, course_object, False) for verb in SESSION_VERBS},
         "pages": {page.id: template("experienced", page_activity(course, page), True) for page in course.pages},

@@ -6,7 +6,7 @@ definitions, interaction types and response patterns); verbs from the ADL vocabu
 """
 from __future__ import annotations
 
-XAPI_VERSION = "1.0.3"
+from ..contract import SCORM12_INTERACTION_TYPES, XAPI_VERSION  # noqa: F401  (XAPI_VERSION: for importers)
 
 #: Used when the course sets no ``xapi_base_iri``: ``.example`` is reserved (RFC 2606), so these
 #: IRIs are unique per course id but never resolve. Set a base under your own domain instead.
@@ -37,20 +37,9 @@ ACTIVITY_TYPES = {
     "question": _ADL_ACTIVITIES + "cmi.interaction",
 }
 
-#: Author question type -> xAPI interactionType (Data 2.4.4.1).
-INTERACTION_TYPES = {
-    "single": "choice",
-    "multiple": "choice",
-    "true-false": "true-false",
-    "matching": "matching",
-    "ordering": "sequencing",
-    "fill-in": "fill-in",
-    "reflection": "long-fill-in",
-}
-
-#: Component ids of choices, matching sides and sequencing steps, by position in the authored
-#: list: the same characters SCORM 1.2 uses for choice responses, so both reports read alike.
-COMPONENT_IDS = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: Author question type -> xAPI interactionType (Data 2.4.4.1): SCORM's interaction types, which
+#: xAPI took over, plus long-fill-in (which SCORM 1.2 lacks) for reflections.
+INTERACTION_TYPES = {**SCORM12_INTERACTION_TYPES, "reflection": "long-fill-in"}
 
 #: Context extension carrying the assessment attempt number (1-based) on answered/passed/failed.
 ATTEMPT_EXTENSION = "https://qser.example/xapi/extensions/attempt"

@@ -9,7 +9,8 @@ import pytest
 from tincan import Statement
 
 from qser_scorm.report.read import read_lrs
-from qser_scorm.xapi.lrs import TimedRemoteLRS, post_in_batches
+from qser_scorm.xapi.lrs import TimedRemoteLRS
+from tests.xapi.posting import post_in_batches
 
 from .simulate import COURSE_IRI, EXPECTED_LEARNERS, play
 

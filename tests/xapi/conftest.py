@@ -18,6 +18,8 @@ from playwright.sync_api import Page
 from tests.browser.conftest import COURSE_SRC, REPO, course, lms, package, server  # noqa: F401
 from tests.browser.server import LmsServer
 
+from .outbox import StatementPosts
+
 LEARNER = {"objectType": "Agent", "name": "Maria Testperson", "mbox": "mailto:maria@example.org"}
 
 
@@ -60,10 +62,12 @@ class XapiLaunch:
     registration: str
     errors: list
     actor: dict = None  #: the launch actor; None: LEARNER
+    posts: StatementPosts = None  #: the statement POSTs of the page last opened
 
     def open(self) -> Page:
         page = self.context.new_page()
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.posts = StatementPosts(page)
         page.goto(f"{self.server.origin}/sco/index.html?{launch_query(self.lrs, self.registration, self.actor or LEARNER)}")
         page.wait_for_function("() => window.qser && window.qser.ready")
         page.evaluate("() => window.qser.ready.then(() => true)")

@@ -25,6 +25,7 @@ from qser_scorm.xapi import course_iri, embed_lrs
 from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION
 
 from .conftest import LEARNER, launch_query
+from .outbox import pending_statements
 from .roundtrip import round_trips
 from .runs import ADL, WRONG, play, verbs, wait_for_statements
 
@@ -66,7 +67,7 @@ def test_a_full_run_of_the_tin_can_package_reaches_the_lrs_once_per_event(xapi_l
                    if s["object"].get("definition", {}).get("interactionType") == "long-fill-in"]
     assert reflections and set(reflections) == {REFLECTION_TEXT}
     # At most one request per page change, plus the one at Exit.
-    requests = page.evaluate("window.qser.trackers.find(t => t.name === 'xapi').outboxState().requests")
+    requests = xapi_launch.posts.count
     page_changes = pages + 2 + 2  # course pages, overview/assessment, results twice
     assert requests <= page_changes + 1
 
@@ -96,7 +97,7 @@ def test_statements_made_while_the_lrs_is_down_all_arrive_once_it_is_back(xapi_l
             learner.next()
         page.reload()  # the queue outlives the page: it is kept in localStorage
         page.wait_for_function("() => window.qser && window.qser.ready")
-        pending = page.evaluate("window.qser.trackers.find(t => t.name === 'xapi').outboxState().pending")
+        pending = pending_statements(page)
         assert pending >= 6
         CourseLearner(page, page, course).next()
     statements = wait_for_statements(lrs, xapi_launch.registration, 8, timeout=40)
@@ -104,7 +105,7 @@ def test_statements_made_while_the_lrs_is_down_all_arrive_once_it_is_back(xapi_l
     # Three pages, the bookmarked one again after the reload, one more.
     assert verbs(statements) == Counter({"initialized": 1, "experienced": 5, "suspended": 1, "resumed": 1})
     assert len({s["id"] for s in statements}) == len(statements)
-    assert page.evaluate("window.qser.trackers.find(t => t.name === 'xapi').outboxState().pending") == 0
+    assert pending_statements(page) == 0
 
 
 def test_the_scorm_package_with_dual_tracking_sends_the_same_statements(xapi_launch, lms, lrs, course):

@@ -7,8 +7,9 @@ import uuid
 
 import pytest
 
-from qser_scorm.xapi import LrsError, TimedRemoteLRS, post_in_batches
+from qser_scorm.xapi import LrsError, TimedRemoteLRS
 
+from .posting import post_in_batches
 from .runs import page_statements
 
 

@@ -9,9 +9,8 @@ from types import SimpleNamespace
 
 from tests.browser.learner import CourseLearner
 
+from .outbox import pending_statements
 from .runs import page_statements, wait_for_statements
-
-OUTBOX_STATE = "window.qser.trackers.find(t => t.name === 'xapi').outboxState()"
 
 
 def test_a_statement_the_lrs_rejects_is_set_aside_and_all_the_others_arrive(xapi_launch, lrs, course):
@@ -32,7 +31,7 @@ def test_a_statement_the_lrs_rejects_is_set_aside_and_all_the_others_arrive(xapi
     assert len(statements) == len(valid) + 1 and broken["id"] not in {s["id"] for s in statements}
     rejected = page.evaluate(f"JSON.parse(localStorage.getItem({json.dumps('qser-xapi-rejected:' + lrs_key)}))")
     assert [(entry["statement"]["id"], entry["status"]) for entry in rejected] == [(broken["id"], 422)]
-    assert page.evaluate(OUTBOX_STATE)["pending"] == 0
+    assert pending_statements(page) == 0
 
 
 def test_credentials_the_lrs_denies_stop_the_sending_and_the_learner_is_told(xapi_launch, lrs, course):
@@ -43,9 +42,8 @@ def test_credentials_the_lrs_denies_stop_the_sending_and_the_learner_is_told(xap
     CourseLearner(page, page, course).next()
     page.wait_for_timeout(500)
 
-    outbox = page.evaluate(OUTBOX_STATE)
-    assert outbox["requests"] == 1  # none after the refusal
-    assert outbox["pending"] == 2  # initialized, the first course page: kept for the next launch
+    assert xapi_launch.posts.count == 1  # none after the refusal
+    assert pending_statements(page) == 2  # initialized, the first course page: kept for the next launch
     assert lrs.statements(registration=xapi_launch.registration) == []
 
 
@@ -61,12 +59,11 @@ def test_an_lrs_that_rejects_the_launch_itself_stops_the_sending_and_loses_nothi
 
     page = xapi_launch.open()
     page.locator("#qser-notice", has_text="The learning record store (LRS) refused access").wait_for(timeout=20000)
-    requests = page.evaluate(OUTBOX_STATE)["requests"]
+    requests = xapi_launch.posts.count
     CourseLearner(page, page, course).next()
     page.wait_for_timeout(1500)
 
-    outbox = page.evaluate(OUTBOX_STATE)
-    assert outbox["requests"] == requests <= 8  # a few halvings, paced, then nothing more
-    assert outbox["pending"] == len(earlier) + 2  # and "initialized", the first page: all kept
+    assert xapi_launch.posts.count == requests <= 8  # a few halvings, paced, then nothing more
+    assert pending_statements(page) == len(earlier) + 2  # and "initialized", the first page: all kept
     assert page.evaluate(f"localStorage.getItem({json.dumps('qser-xapi-rejected:' + lrs_key)})") is None
     assert lrs.statements(registration=xapi_launch.registration) == []

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 
 from qser_scorm.package.xapi import TINCAN_NS, package_xapi
+from qser_scorm.course.responses import response_ids
 from qser_scorm.render import render_site
 from qser_scorm.xapi import TEMPLATES_FILE, course_iri, embed_lrs, statement_templates, statements_document
 from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION, INTERACTION_TYPES
@@ -80,9 +81,11 @@ def test_questions_carry_their_interaction_definition(templates, course):
         assert definition["interactionType"] == INTERACTION_TYPES[question.type]
         assert definition["description"]["en"] == question.prompt
         if question.type == "single":
-            assert len(definition["choices"]) == len(question.options)
-            (right,) = [i for i, option in enumerate(question.options) if option.correct]
-            assert definition["correctResponsesPattern"] == [str(right)]
+            # Components are the readable short ids the SCORM interactions carry too.
+            ids = response_ids(question)["options"]
+            assert [c["id"] for c in definition["choices"]] == ids
+            (right,) = [id_ for id_, option in zip(ids, question.options) if option.correct]
+            assert definition["correctResponsesPattern"] == [right]
         if question.type == "reflection":
             assert "correctResponsesPattern" not in definition
     texts = [c["description"]["en"] for t in templates["questions"].values()

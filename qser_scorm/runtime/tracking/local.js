@@ -18,8 +18,9 @@ function create({ course, lmsSilent }) {
   const store = Qser.storage(`qser:${course.id}`), ignore = () => {};
   return {
     name: "local",
+    stateLimit: Infinity, /* localStorage holds megabytes; a state is kilobytes at most */
     start() {
-      Qser.$("qser-notice").textContent = `${Qser.text(lmsSilent ? "notice_lms_silent" : "notice_no_lms")} ${Qser.text("notice_kept_here")}`;
+      Qser.$(Qser.contract.ids.notice).textContent = `${Qser.text(lmsSilent ? "notice_lms_silent" : "notice_no_lms")} ${Qser.text("notice_kept_here")}`;
       return Promise.resolve(store.read());
     },
     save: ({ state, location }) => store.write({ state, location }),

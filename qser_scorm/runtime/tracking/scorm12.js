@@ -4,7 +4,7 @@
 ((Qser) => {
 "use strict";
 
-const S = Qser.SCORM, STATUS = S.STATUS;
+const S = Qser.contract.scorm12, STATUS = S.status;
 const MAX_PARENTS = 7; /* as the ADL sample API finder */
 const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
 
@@ -36,8 +36,9 @@ const timeOfDay = (date) => [date.getHours(), date.getMinutes(), date.getSeconds
 
 class Tracker {
   constructor(api, course) {
-    Object.assign(this, { name: "scorm12", api, startedAt: Date.now(), retryDelay: RETRY_FIRST_MS,
-      timer: null, last: {}, unconfirmed: {} });
+    Object.assign(this, { name: "scorm12", stateLimit: S.suspendDataMax, api, startedAt: Date.now(),
+      retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {},
+      questions: Object.fromEntries(course.questions.map((q) => [q.id, q])), responses: course.responses });
     this.finished = this.call("LMSInitialize", "") !== "true";
     if (this.finished) return;
     /* Backup {base, sets}: the values set since the last good commit, and the LMS's suspend_data before them. */
@@ -96,33 +97,33 @@ class Tracker {
   start() {
     /* The backup is newer only while the LMS still holds the suspend_data it grew from; else
        the LMS got it after all (by LMSFinish) or another session moved on. */
-    this.reviewing = ["browse", "review"].includes(this.get("cmi.core.lesson_mode")); // RTE 3.4.2
+    this.reviewing = S.readOnlyModes.includes(this.get("cmi.core.lesson_mode")); // RTE 3.4.2
     const saved = !this.reviewing && this.backup.read(), stored = this.base = this.get("cmi.suspend_data");
     const restore = (saved && saved.base === stored && saved.sets) || {};
     const value = (element) => restore[element] ?? this.get(element);
-    const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.PASSED || status === STATUS.FAILED;
+    const status = this.get("cmi.core.lesson_status"), decided = status === STATUS.passed || status === STATUS.failed;
     /* Passed stays passed: later sessions may review, never downgrade. Browse and review launches
        leave status and score to the LMS. */
-    this.keepResult = status === STATUS.PASSED || this.reviewing;
-    /* RTE 3.4.2: only the LMS sets "not attempted"; the SCO marks the first launch incomplete. */
-    if (!this.keepResult && (status === STATUS.NOT_ATTEMPTED || status === "")) {
-      this.set("cmi.core.lesson_status", STATUS.INCOMPLETE);
+    this.keepResult = status === STATUS.passed || this.reviewing;
+    /* RTE 3.4.2: only the LMS sets the status not attempted; the SCO marks the first launch incomplete. */
+    if (!this.keepResult && (status === STATUS.notAttempted || status === "")) {
+      this.set("cmi.core.lesson_status", STATUS.incomplete);
     }
-    /* exit "suspend" until the outcome is final, so even a crashed session resumes. */
-    this.set("cmi.core.exit", S.EXIT.SUSPEND);
+    /* exit suspend until the outcome is final, so even a crashed session resumes. */
+    this.set("cmi.core.exit", S.exit.suspend);
     for (const [element, kept] of Object.entries(restore)) this.set(element, kept);
     this.interactions = Number(this.get("cmi.interactions._count")) || 0; /* restored ones included */
     this.commit();
     /* RTE 3.4.2 cmi.core.entry; a decided course restarts at the overview, results kept. */
-    const resume = this.get("cmi.core.entry") === S.ENTRY_RESUME || "cmi.suspend_data" in restore;
+    const resume = this.get("cmi.core.entry") === S.entryResume || "cmi.suspend_data" in restore;
     if (!resume && !decided) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
   }
 
   save({ state, location, pageChanged }) {
-    if (state.length <= S.SUSPEND_DATA_MAX) this.set("cmi.suspend_data", state);
-    else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${S.SUSPEND_DATA_MAX}`);
-    this.set("cmi.core.lesson_location", location.slice(0, S.LOCATION_MAX));
+    if (state.length <= S.suspendDataMax) this.set("cmi.suspend_data", state);
+    else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${S.suspendDataMax}`);
+    this.set("cmi.core.lesson_location", location.slice(0, S.locationMax));
     this.keep();
     /* Debounced: at most one commit per page change. */
     if (pageChanged && this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
@@ -132,9 +133,10 @@ class Tracker {
 
   /* One cmi.interactions.n per question and submission, id and type first (RTE 3.4.2). */
   answered(record) {
-    const fields = { id: record.id, type: record.scormType, "objectives.0.id": record.objective,
-      time: timeOfDay(record.timestamp), weighting: record.weight, student_response: record.scormResponse,
-      "correct_responses.0.pattern": record.scormPattern || null, result: record.result,
+    const [response, pattern] = Qser.scorm12Response(record, this.questions[record.id], this.responses).map((text) => Qser.cut(text, S.feedbackMax));
+    const fields = { id: record.id, type: S.interactionType[record.type], "objectives.0.id": record.objective,
+      time: timeOfDay(record.timestamp), weighting: record.weight, student_response: response,
+      "correct_responses.0.pattern": pattern || null, result: record.result,
       latency: timespan(record.latencyMs) };
     const prefix = `cmi.interactions.${this.interactions++}.`;
     for (const [field, value] of Object.entries(fields)) if (value != null) this.set(prefix + field, value);
@@ -142,12 +144,12 @@ class Tracker {
 
   /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
   assessed({ scorePercent, passed, final }) {
-    this.set("cmi.core.exit", final ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
+    this.set("cmi.core.exit", final ? S.exit.normal : S.exit.suspend);
     if (!this.keepResult) {
       this.set("cmi.core.score.min", 0);
       this.set("cmi.core.score.max", 100);
       this.set("cmi.core.score.raw", scorePercent);
-      this.set("cmi.core.lesson_status", passed ? STATUS.PASSED : STATUS.FAILED);
+      this.set("cmi.core.lesson_status", passed ? STATUS.passed : STATUS.failed);
     }
     this.commit();
   }
@@ -157,7 +159,7 @@ class Tracker {
   finish({ completed }) {
     if (this.finished) return;
     this.call("LMSSetValue", "cmi.core.session_time", timespan(Date.now() - this.startedAt));
-    this.set("cmi.core.exit", completed ? S.EXIT.NORMAL : S.EXIT.SUSPEND);
+    this.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
     this.keep();
     clearTimeout(this.timer);
     this.finished = true;

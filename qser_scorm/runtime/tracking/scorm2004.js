@@ -1,6 +1,6 @@
 /* Qser.tracking.scorm2004: reports to the LMS by the SCORM 2004 4th Edition API (RTE 3.1) and data
-   model (RTE 4.2). Completion and success are kept apart: completion_status "completed" once every
-   page is seen and the assessment is final, success_status "passed"/"failed" only when it is final
+   model (RTE 4.2). Completion and success are kept apart: completion_status is completed once every
+   page is seen and the assessment is final, success_status passed or failed only when it is final
    (before that no score either, so an LMS evaluating scaled_passing_score cannot decide early).
    The connection rules (checked calls, retries, the local backup) are those of Qser.ScormLms. */
 ((Qser) => {
@@ -11,50 +11,15 @@ const DIALECT = { initialize: "Initialize", terminate: "Terminate", get: "GetVal
   quiet: ["403"] /* RTE 3.1.7.6: a value never set, e.g. cmi.location at the first launch */ };
 const MAX_PARENTS = 500; /* RTE 3.1.4: the ADL discovery algorithm's limit */
 
-/* RTE 4.2 vocabularies and limits. */
-const COMPLETION = { completed: "completed", incomplete: "incomplete", notAttempted: "not attempted", unknown: "unknown" };
-const SUCCESS = { passed: "passed", failed: "failed" };
-const EXIT = { suspend: "suspend", normal: "normal" };
-const NAV = { final: "exitAll", open: "suspendAll" }; /* SN 4.4.2 navigation requests */
-const READ_ONLY_MODES = ["browse", "review"], NO_CREDIT = "no-credit", ENTRY_RESUME = "resume";
-const SUSPEND_DATA_MAX = 64000, LOCATION_MAX = 1000, TEXT_MAX = 250, LONG_TEXT_MAX = 4000;
-/* question type -> cmi.interactions.n.type (RTE 4.2.9); a reflection is free text up to 4,000. */
-const INTERACTION_TYPE = { single: "choice", multiple: "choice", "true-false": "true-false", matching: "matching",
-  ordering: "sequencing", "fill-in": "fill-in", reflection: "long-fill-in" };
-/* the engine's verdict -> cmi.interactions.n.result (2004 says "incorrect" where 1.2 said "wrong") */
-const RESULT = { correct: "correct", wrong: "incorrect", neutral: "neutral" };
-
-/* timeinterval (second,10,2) (RTE 4.1.1.7), e.g. PT1H2M3.45S: hundredths at most (Moodle refuses more). */
-function duration(ms) {
-  const cs = Math.max(0, Math.round(ms / 10)), h = Math.floor(cs / 360000), m = Math.floor(cs / 6000) % 60;
-  const s = ((cs % 6000) / 100).toFixed(2).replace(/\.?0+$/, "");
-  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s}S`;
-}
+const S = Qser.contract.scorm2004, COMPLETION = S.completion, SUCCESS = S.success;
+/* RTE 4.2.23 cmi.suspend_data and 4.2.14 cmi.location: smallest permitted maximum. */
+const SUSPEND_DATA_MAX = 64000, LOCATION_MAX = 1000;
 
 /* time (second,10,0): UTC with hundredths; Moodle and scorm-again accept a zone only after a fraction. */
 const timestamp = (date) => `${date.toISOString().slice(0, 22)}Z`;
 
 /* A real as Moodle accepts it (^-?\d{1,5}(\.\d{1,18})?$): at most 7 decimals (real(10,7)), no exponent. */
 const real = (value) => String(Number(Number(value).toFixed(7)));
-
-/* A localized string (RTE 4.1.1.7) of at most `max` characters: one line (Moodle's pattern has
-   no line ends), and no "{" first, which would open a {lang=} delimiter. */
-const localized = (text, max) => Qser.cut(String(text ?? "").replace(/\s+/g, " ").trim().replace(/^\{+/, ""), max);
-
-/* [learner_response, [correct patterns]] of a neutral record (RTE 4.2.9.1, 4.2.9.2): the course's
-   short ids joined by [,], matching pairs as source[.]target. */
-function responses(record) {
-  const list = (ids) => ids.join("[,]"), pairs = (matches) => list(matches.map(([left, right]) => `${left}[.]${right}`));
-  const truth = (value) => (value === null || value === undefined ? "" : String(Boolean(value)));
-  switch (record.type) {
-    case "single": case "multiple": case "ordering": return [list(record.response), [list(record.correct)]];
-    case "true-false": return [truth(record.response), [truth(record.correct)]];
-    case "matching": return [pairs(record.response), [pairs(record.correct)]];
-    case "fill-in": return [localized(record.response, TEXT_MAX),
-      record.correct.slice(0, 10).map((text) => `{case_matters=false}${localized(text, TEXT_MAX)}`)];
-    default: return [localized(record.response, LONG_TEXT_MAX), []];
-  }
-}
 
 /* Score 0-100 per learning objective from the records of one try: weight answered right over weight. */
 function objectiveScores(records) {
@@ -63,7 +28,7 @@ function objectiveScores(records) {
     if (!objective || !weight) continue;
     const total = totals[objective] = totals[objective] || { right: 0, all: 0 };
     total.all += weight;
-    if (result === "correct") total.right += weight;
+    if (result === Qser.contract.result.correct) total.right += weight;
   }
   return Object.entries(totals).map(([id, { right, all }]) => ({ id, scorePercent: Math.round((10000 * right) / all) / 100 }));
 }
@@ -80,7 +45,7 @@ class Tracker {
   start() {
     const lms = this.lms;
     /* RTE 4.2.16 cmi.mode, 4.2.6 cmi.credit: nothing of a browse, review or no-credit launch counts. */
-    this.reviewing = READ_ONLY_MODES.includes(lms.get("cmi.mode")) || lms.get("cmi.credit") === NO_CREDIT;
+    this.reviewing = S.readOnlyModes.includes(lms.get("cmi.mode")) || lms.get("cmi.credit") === S.noCredit;
     lms.keepsBackup = !this.reviewing;
     const restore = lms.restorable(`qser:${this.course.id}:${lms.get("cmi.learner_id")}`, "cmi.suspend_data");
     const value = (element) => restore[element] ?? lms.get(element);
@@ -95,15 +60,15 @@ class Tracker {
     this.navigates = lms.get("adl.nav.request_valid.continue") !== "";
     if (!this.reviewing) {
       const completion = lms.get("cmi.completion_status");
-      /* RTE 4.2.4: the SCO says "incomplete" once the learner has started. */
+      /* RTE 4.2.4: the SCO says incomplete once the learner has started. */
       if (completion !== COMPLETION.completed) lms.set("cmi.completion_status", COMPLETION.incomplete);
-      /* exit "suspend" until the outcome is final, so even a crashed session resumes. */
-      lms.set("cmi.exit", EXIT.suspend);
+      /* exit suspend until the outcome is final, so even a crashed session resumes. */
+      lms.set("cmi.exit", S.exit.suspend);
       for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
       lms.commit();
     }
     /* RTE 4.2.7 cmi.entry; a decided course restarts at the overview, results kept. */
-    const resume = lms.get("cmi.entry") === ENTRY_RESUME || "cmi.suspend_data" in restore;
+    const resume = lms.get("cmi.entry") === S.entryResume || "cmi.suspend_data" in restore;
     if (!resume && !decided) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.location") : "" });
   }
@@ -138,10 +103,10 @@ class Tracker {
   answered(record) {
     if (this.reviewing) return;
     this.records.push(record);
-    const [response, patterns] = responses(record), text = this.texts[record.id];
-    const fields = { id: record.id, type: INTERACTION_TYPE[record.type], "objectives.0.id": record.objective,
+    const { response, patterns, description } = Qser.scorm2004Interaction(record, this.texts[record.id]);
+    const fields = { id: record.id, type: S.interactionType[record.type], "objectives.0.id": record.objective,
       timestamp: timestamp(record.timestamp), weighting: real(record.weight), learner_response: response,
-      result: RESULT[record.result], latency: duration(record.latencyMs), description: text && localized(text, TEXT_MAX) };
+      result: S.result[record.result], latency: Qser.isoDuration(record.latencyMs), description };
     patterns.forEach((pattern, n) => { if (pattern) fields[`correct_responses.${n}.pattern`] = pattern; });
     const prefix = `cmi.interactions.${this.interactions++}.`;
     for (const [field, value] of Object.entries(fields)) if (value != null && value !== "") this.lms.set(prefix + field, value);
@@ -152,7 +117,7 @@ class Tracker {
     const tried = this.records;
     this.records = [];
     if (this.reviewing) return;
-    this.lms.set("cmi.exit", final ? EXIT.normal : EXIT.suspend);
+    this.lms.set("cmi.exit", final ? S.exit.normal : S.exit.suspend);
     if (final && !this.keepResult) {
       this.setScore("cmi.", scorePercent);
       this.lms.set("cmi.success_status", passed ? SUCCESS.passed : SUCCESS.failed);
@@ -188,9 +153,9 @@ class Tracker {
   finish({ completed }) {
     if (this.finished) return;
     if (!this.reviewing) {
-      this.lms.setForSession("cmi.session_time", duration(Date.now() - this.startedAt));
-      this.lms.set("cmi.exit", completed ? EXIT.normal : EXIT.suspend);
-      if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? NAV.final : NAV.open);
+      this.lms.setForSession("cmi.session_time", Qser.isoDuration(Date.now() - this.startedAt));
+      this.lms.set("cmi.exit", completed ? S.exit.normal : S.exit.suspend);
+      if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? S.navRequest.final : S.navRequest.open);
     }
     this.lms.close();
   }
@@ -198,6 +163,5 @@ class Tracker {
 
 /* null: no API; already finished: Initialize failed. */
 const findApi = () => Qser.ScormLms.find("API_1484_11", "Initialize", MAX_PARENTS);
-Qser.tracking.scorm2004 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); },
-  findApi, duration, timestamp, responses, objectiveScores };
+Qser.tracking.scorm2004 = { create: ({ course }) => { const api = findApi(); return api && new Tracker(api, course); }, findApi };
 })(window.Qser = window.Qser || {});

@@ -24,11 +24,10 @@ const DENIED = [401, 403]; // the credentials of this launch are wrong or lack w
 
 /* An outbox for one LRS ({endpoint ending in "/", auth}) kept under `storageKey`.
    add(statements) queues and persists them; flush() sends soon (calls in one tick share a
-   request); flushNow() sends at once with keepalive, for pagehide. `stats.requests` counts
-   the POSTs made. A rejected batch is halved until the statement at fault is alone; that one is
-   held back, and set aside under `rejectedKey` once the LRS stores a later batch. onDenied() is
-   called once on 401 or 403, or after REFUSALS_MAX held statements, after which this session
-   sends nothing more (the whole queue waits for the next launch). */
+   request); flushNow() sends at once with keepalive, for pagehide. A rejected batch is halved
+   until the statement at fault is alone; that one is held back, and set aside under
+   `rejectedKey` once the LRS stores a later batch. onDenied() is called once on 401 or 403, or
+   after REFUSALS_MAX held statements, after which this session sends nothing more (the whole queue waits for the next launch). */
 Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
   const store = Qser.storage(storageKey);
   let queue = store.read() || [];
@@ -40,7 +39,6 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
   let failures = 0;
   let rejections = 0; // rejected requests since the last stored batch
   let held = []; // [{status, statement}] rejected alone, still in the queue
-  const stats = { requests: 0 };
 
   function persist() {
     store.write(queue);
@@ -88,7 +86,7 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
         method: "POST",
         headers: {
           "Content-Type": "application/json",
-          "X-Experience-API-Version": "1.0.3",
+          "X-Experience-API-Version": Qser.contract.xapiVersion,
           ...(lrs.auth ? { Authorization: lrs.auth } : {})
         },
         body: JSON.stringify(batch),
@@ -108,7 +106,6 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
     const batch = batchFor(keepalive);
     if (denied || !batch.length || (sending && !keepalive)) return;
     sending = true;
-    stats.requests += 1;
     const status = await post(batch, keepalive);
     sending = false;
     if (DONE.includes(status)) {
@@ -147,7 +144,6 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
   }
 
   return {
-    stats: stats,
     add: function (statements) {
       queue = queue.concat(statements);
       persist();
@@ -156,9 +152,6 @@ Qser.xapiOutbox = function (lrs, storageKey, rejectedKey, onDenied) {
     flushNow: function () {
       if (scheduled) clearTimeout(scheduled);
       send(true);
-    },
-    pending: function () {
-      return queue.length;
     }
   };
 };

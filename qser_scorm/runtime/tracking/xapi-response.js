@@ -1,29 +1,23 @@
-/* Qser xAPI responses: an engine answer as an xAPI response string (xAPI 1.0.3 Data 2.4.4.1.1:
-   "[,]" separates items, "[.]" a matching pair). Component ids are the authored positions,
-   spelled with the characters the build put in the templates (componentIds). */
+/* Qser xAPI responses: a record's response as an xAPI response string (xAPI 1.0.3 Data 2.4.4.1.1:
+   "[,]" separates items, "[.]" a matching pair). Component ids are the course's short ids, as in
+   the activity definitions the build wrote (qser_scorm/xapi/activities.py). */
 ((Qser) => {
 "use strict";
 
-Qser.xapiResponse = function (record, componentIds) {
-  const answer = record.response;
-  const id = (index) => componentIds.charAt(index);
-  if (answer === null || answer === undefined) return "";
+Qser.xapiResponse = function (record) {
+  const response = record.response;
   switch (record.type) {
     case "single":
-      return id(answer);
     case "multiple":
     case "ordering":
-      return answer.map(id).join("[,]");
+      return response.join("[,]");
     case "true-false":
-      return answer ? "true" : "false";
+      return response === null || response === undefined ? "" : String(response);
     case "matching":
-      return answer
-        .map((chosen, left) => (chosen === null || chosen === undefined ? "" : id(left) + "[.]" + id(chosen)))
-        .filter(Boolean)
-        .join("[,]");
+      return response.map((pair) => pair.join("[.]")).join("[,]");
     default:
-      // fill-in and reflection: the full text (SCORM 1.2 keeps only 255 characters of it)
-      return String(record.text === undefined ? answer : record.text);
+      // fill-in and reflection: the full text (a SCORM 1.2 interaction keeps only part of it)
+      return response;
   }
 };
 })(window.Qser = window.Qser || {});

@@ -5,7 +5,7 @@
 ((Qser) => {
 "use strict";
 
-const PAGE_PREFIX = "page-"; // runtime section id of a course page: page-<page id>
+const PAGE_PREFIX = Qser.contract.sections.pagePrefix, RESULT = Qser.contract.result;
 
 /* UUID v4 from crypto.getRandomValues (randomUUID needs a secure context, LMSs may be http). */
 function uuid() {
@@ -16,18 +16,11 @@ function uuid() {
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
 }
 
-/* ISO 8601 duration with 0.01 s precision (xAPI Data 4.6), e.g. PT1H2M3.45S. */
-function duration(ms) {
-  const centis = Math.max(0, Math.round(ms / 10));
-  const hours = Math.floor(centis / 360000);
-  const minutes = Math.floor((centis % 360000) / 6000);
-  const seconds = (centis % 6000) / 100;
-  return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
-}
+const duration = Qser.isoDuration; /* xAPI Data 4.6: 0.01 s precision */
 
 /* The LRS refused the launch's credentials: say so beside any other tracking notice. */
 function showDenied() {
-  const notice = Qser.$("qser-notice");
+  const notice = Qser.$(Qser.contract.ids.notice);
   notice.textContent = (notice.textContent + " " + Qser.text("notice_lrs_denied")).trim();
 }
 
@@ -95,9 +88,9 @@ function create(templates) {
     answered: safely("answered", function (record) {
       const template = templates.questions[record.id];
       if (!template) return;
-      const result = { response: Qser.xapiResponse(record, templates.componentIds) };
+      const result = { response: Qser.xapiResponse(record) };
       if (Number.isFinite(record.latencyMs)) result.duration = duration(record.latencyMs);
-      if (record.result !== "neutral") result.success = record.result === "correct";
+      if (record.result !== RESULT.neutral) result.success = record.result === RESULT.correct;
       pendingAnswers.push({ template: template, at: record.timestamp, result: result });
     }),
     assessed: safely("assessed", function (outcome) {
@@ -106,7 +99,7 @@ function create(templates) {
       const made = pendingAnswers.map((answer) => statement(answer.template, answer.at, answer.result, attempt));
       pendingAnswers = [];
       const verdict = { score: score, success: outcome.passed, completion: outcome.final, duration: duration(Date.now() - sessionStart) };
-      made.push(statement(templates.session[outcome.passed ? "passed" : "failed"], null, verdict, attempt));
+      made.push(statement(outcome.passed ? templates.session.passed : templates.session.failed, null, verdict, attempt));
       if (outcome.final && !progress.completed) {
         made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
         progress.completed = true;
@@ -122,11 +115,7 @@ function create(templates) {
       const result = { completion: progress.completed, duration: duration(Date.now() - sessionStart) };
       outbox.add([statement(templates.session[ending], null, result)]);
       outbox.flushNow();
-    }),
-    /* For tests and the benchmark: statements still waiting, POSTs made. */
-    outboxState: function () {
-      return outbox ? { pending: outbox.pending(), requests: outbox.stats.requests } : null;
-    }
+    })
   };
 }
 
