@@ -7,7 +7,10 @@ import re
 
 import pytest
 
-from .learner import WRONG, CourseLearner, responses, run_course
+from qser_scorm.course.markdown import plain_text
+from qser_scorm.course.responses import response_ids
+
+from .learner import REFLECTION_TEXT, WRONG, WRONG_TEXT, CourseLearner, responses, run_course
 from .scorm2004_lms import ISO_DURATION, lms2004, moodle_refusals, package2004, server2004  # noqa: F401
 
 SUSPEND_DATA_MAX = 64000
@@ -143,3 +146,46 @@ def test_a_launch_that_counts_nothing_sets_nothing(lms2004, course, learner):
     run_course(session, course)
     assert session.calls("SetValue") == []
     assert len(session.calls("Terminate")) == 1
+
+
+def correct_pattern(q) -> str:
+    """The 2004 correct response of ``q`` in the readable short ids the build derives (responses.py)."""
+    ids = response_ids(q)
+    if q.type in ("single", "multiple"):
+        return "[,]".join(i for i, option in zip(ids["options"], q.options) if option.correct)
+    if q.type == "true-false":
+        return "true" if q.answer else "false"
+    if q.type == "matching":
+        return "[,]".join(f"{left}[.]{right}" for left, right in zip(ids["left"], ids["right"]))
+    return "[,]".join(ids["items"])
+
+
+def test_interactions_in_2004_formats_with_readable_ids(lms2004, course):
+    session = lms2004.launch().ready()
+    stored = run_course(session, course, wrong=WRONG)
+    types = {"single": "choice", "multiple": "choice", "true-false": "true-false", "matching": "matching",
+             "ordering": "sequencing", "fill-in": "fill-in", "reflection": "long-fill-in"}
+
+    by_id = {i["id"]: i for i in stored["interactions"].values()}
+    assert sorted(by_id) == sorted(q.id for q in course.assessment.questions)  # the question ids
+    for q in course.assessment.questions:
+        interaction = by_id[q.id]
+        assert interaction["type"] == types[q.type]
+        assert interaction["description"] == plain_text(q.prompt)[:250]
+        assert interaction["objectives"]["0"]["id"] == q.objective
+        assert interaction["result"] == ("neutral" if not q.scored else "incorrect" if q.id in WRONG else "correct")
+        assert re.match(ISO_DURATION, interaction["latency"])
+        assert re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d\dZ$", interaction["timestamp"])
+        patterns = [p["pattern"] for p in interaction["correct_responses"].values()]
+        if q.type == "fill-in":
+            assert patterns == [f"{{case_matters=false}}{text}" for text in q.accept]
+            assert interaction["learner_response"] == WRONG_TEXT
+        elif q.type == "reflection":
+            assert patterns == [] and interaction["learner_response"] == REFLECTION_TEXT
+        else:
+            assert patterns == [correct_pattern(q)]
+            right = interaction["learner_response"] == patterns[0]
+            assert right == (q.id not in WRONG)
+    matching = next(by_id[q.id] for q in course.assessment.questions if q.type == "matching")
+    assert "[.]" in matching["learner_response"] and "[,]" in matching["learner_response"]
+    assert_clean_tracking(session)
