@@ -9,7 +9,7 @@ from lxml import etree
 
 import qser_scorm
 from qser_scorm.vocab import SCORM2004_NAMESPACES as NS
-from tests.conftest import COURSE_SRC, REPO
+from tests.conftest import COURSE_SRC, REPO, the_one_sco
 
 SCHEMAS = REPO / "qser_scorm" / "schemas" / "scorm2004"
 ZIP_NAME = "qser-becoming-a-mentor-scorm2004.zip"
@@ -91,14 +91,7 @@ def test_the_prefixes_moodles_parser_reads(built):
 
 def test_one_sco_with_every_site_file_and_no_control_document_listed(built):
     _, manifest, names = built
-    organizations = manifest.find("imscp:organizations", NS)
-    (organization,) = organizations.findall("imscp:organization", NS)
-    assert organizations.get("default") == organization.get("identifier")
-    (item,) = organization.findall("imscp:item", NS)
-    (resource,) = manifest.findall("imscp:resources/imscp:resource", NS)
-    assert item.get("identifierref") == resource.get("identifier")
-    assert resource.get(f"{{{NS['adlcp']}}}scormType") == "sco" and resource.get("type") == "webcontent"
-    assert resource.get("href") == "index.html"
+    resource = the_one_sco(manifest, NS["imscp"], f"{{{NS['adlcp']}}}scormType")
     listed = {f.get("href") for f in resource.findall("imscp:file", NS)}
     assert "index.html" in listed and "runtime/main.js" in listed
     assert listed == {n for n in names if not n.endswith((".xsd", ".dtd"))} - {"imsmanifest.xml"}

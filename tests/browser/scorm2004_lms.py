@@ -141,18 +141,15 @@ class TestLms2004(TestLms):
 
 
 @pytest.fixture(scope="session")
-def package2004(tmp_path_factory) -> Path:
-    return build_package(COURSE_SRC, tmp_path_factory.mktemp("build2004"), "scorm2004")
-
-
-@pytest.fixture(scope="session")
-def server2004(package2004):
-    with LmsServer(package2004) as running:
+def server2004(tmp_path_factory):
+    """The Q-SER course built with ``--target scorm2004``, unzipped and served."""
+    with LmsServer(build_package(COURSE_SRC, tmp_path_factory.mktemp("build2004"), "scorm2004")) as running:
         yield running
 
 
 @pytest.fixture
-def lms2004(server2004, context, package2004):
-    test_lms = TestLms2004(server2004, context, package2004)
+def lms2004(server2004, context):
+    test_lms = TestLms2004(server2004, context, server2004.sco_dir)
     yield test_lms
+    # Whatever the LMS answered, the course must never break with an uncaught error.
     assert test_lms.page_errors == []

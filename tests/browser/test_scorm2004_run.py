@@ -11,7 +11,7 @@ from qser_scorm.course.markdown import plain_text
 from qser_scorm.course.responses import response_ids
 
 from .learner import REFLECTION_TEXT, WRONG, WRONG_TEXT, CourseLearner, responses, run_course
-from .scorm2004_lms import ISO_DURATION, lms2004, moodle_refusals, package2004, server2004  # noqa: F401
+from .scorm2004_lms import ISO_DURATION, lms2004, moodle_refusals, server2004  # noqa: F401
 
 SUSPEND_DATA_MAX = 64000
 RESULT_ELEMENTS = ("cmi.score.raw", "cmi.score.scaled", "cmi.success_status")
