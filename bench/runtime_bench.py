@@ -3,7 +3,8 @@ Prints figures with their targets (issue 3); asserts nothing.
 
     python bench/runtime_bench.py [--launches 9]
 
-- LMSCommit calls for a full run of the Q-SER course (target: at most one per page change + one at the end);
+- LMSCommit calls for a full run of the Q-SER course (target: at most one per page change + one at the end),
+  passed at once, and failed once then passed on the retry;
 - suspend_data length, all answered: Q-SER (target <= 500) and a generated 1,000-question course (<= 4,096),
   measured with the runtime's own encoder in the browser;
 - runtime JS+CSS size, unminified (target <= 40 KB);
@@ -26,7 +27,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]  # works from a plain checkout t
 
 from browser.conftest import COURSE_SRC, build_package, mastery_score  # noqa: E402
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from browser.learner import CourseLearner, responses  # noqa: E402
+from browser.learner import WRONG, CourseLearner, responses  # noqa: E402
 from browser.lms import TestLms  # noqa: E402
 from browser.server import LmsServer  # noqa: E402
 
@@ -68,17 +69,22 @@ ANSWER_EVERYTHING = """
 """
 
 
-def full_run_commits(lms: TestLms, course) -> tuple[int, int]:
-    """LMSCommit calls and page changes for one learner going through every page and finishing."""
+def full_run_commits(lms: TestLms, course, tries=(frozenset(),)) -> tuple[int, int]:
+    """LMSCommit calls and page changes for one learner going through every page and submitting
+    once per entry of ``tries`` (the question ids answered wrong), then pressing Exit."""
     session = lms.launch().ready()
     learner = CourseLearner(session.page, session.sco, course)
     page_changes = 0
     while learner.current_section() != "qser-assessment":
         learner.next()
         page_changes += 1
-    learner.answer_all(responses(course))
-    learner.submit()
-    page_changes += 1
+    for n, wrong in enumerate(tries):
+        if n:
+            learner.press(session.sco.locator("#qser-retry"))
+            page_changes += 1
+        learner.answer_all(responses(course, wrong))
+        learner.submit()
+        page_changes += 1
     learner.press(session.sco.locator("#qser-exit"))
     session.wait_finished()
     commits = len(session.calls("LMSCommit"))
@@ -152,6 +158,7 @@ def main() -> None:
         with LmsServer(package) as server, LmsServer(big_package) as big_server:
             lms = TestLms(server, context, mastery_score(package))
             commits, page_changes = full_run_commits(lms, course)
+            retry_commits, retry_changes = full_run_commits(lms, course, (WRONG, frozenset()))
             qser_encoded, qser_set = longest_suspend_data(lms)
             big_encoded, big_set = longest_suspend_data(TestLms(big_server, context, mastery_score(big_package)))
             times, times_from_ready = first_page_times(lms, args.launches)
@@ -159,6 +166,8 @@ def main() -> None:
         size, scorm_size = runtime_sizes(package)
     print(f"LMSCommit calls, full run:          {commits} for {page_changes} page changes"
           f" (target <= {page_changes + 1})")
+    print(f"LMSCommit calls, fail then pass:    {retry_commits} for {retry_changes} page changes"
+          f" (target <= {retry_changes + 1})")
     print(f"suspend_data, Q-SER all answered:   {qser_encoded} chars encoded, longest set {qser_set} (target <= 500)")
     print(f"suspend_data, 1,000 questions:      {big_encoded} chars encoded, longest set {big_set} (target <= 4096)")
     print(f"runtime JS+CSS, unminified:         {size / 1024:.1f} KB, {scorm_size / 1024:.1f} KB without the xAPI"

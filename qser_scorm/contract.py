@@ -37,6 +37,11 @@ ELEMENT_IDS = {
     "result": "qser-result-summary",
     "review": "qser-review",
     "retry": "qser-retry",
+    "finish": "qser-finish",
+    "finishConfirm": "qser-finish-confirm",
+    "finishQuestion": "qser-finish-question",
+    "finishYes": "qser-finish-yes",
+    "finishNo": "qser-finish-no",
     "announce": "qser-announce",
     "course": COURSE_DATA_ID,
 }

@@ -75,6 +75,17 @@ def test_json_schemas_repeat_the_contract_limits_exactly():
     assert data["shortIds"]["maxItems"] == contract.CHOICES_MAX and data["index"]["maximum"] == contract.CHOICES_MAX - 1
     assert data["shortIds"]["items"]["pattern"] == contract.SHORT_ID_PATTERN
     assert set(data["question"]["properties"]["type"]["enum"]) == set(contract.SCORM12_INTERACTION_TYPES)
+    styles = contract.RESPONSE_STYLES
+    assert course["tracking"]["properties"]["responses"]["enum"] == list(styles)
+    assert _schema("qser_scorm.render", "course-data.schema.json")["properties"]["responses"]["enum"] == list(styles)
+
+
+def test_responses_are_readable_unless_the_course_asks_for_letter_codes(tmp_path):
+    assert course_data(render_site(load_course(COURSE_SRC)))["responses"] == "readable"
+    source = Path(shutil.copytree(COURSE_SRC, tmp_path / "codes"))
+    with (source / "course.yaml").open("a", encoding="utf-8") as yaml_file:
+        yaml_file.write("tracking:\n  responses: codes\n")
+    assert course_data(render_site(load_course(source)))["responses"] == "codes"
 
 
 def test_the_runtime_gets_the_contract_from_the_build():

@@ -82,6 +82,7 @@ def load_course(folder: str | Path) -> Course:
         training_format=data.get("training_format", ""),
         assessment_method=data.get("assessment_method", ""),
         xapi_base_iri=data.get("xapi_base_iri", ""),
+        responses=data.get("tracking", {}).get("responses", "readable"),
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(course_doc.file, course_doc.line(("language",))),

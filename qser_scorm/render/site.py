@@ -118,7 +118,7 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
-        "responses": "codes",
+        "responses": course.responses,
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],

@@ -37,8 +37,8 @@ function boot() {
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
-  const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, seed: quiz.seed,
-    visited: nav.visited, answers: quiz.answers }, course, stateLimit);
+  const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
+    seed: quiz.seed, visited: nav.visited, answers: quiz.answers }, course, stateLimit);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
@@ -67,6 +67,8 @@ function boot() {
     nav.go(nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
   };
   const ready = trackers.start().then((saved) => {
+    /* A review or browse launch: what is stored is shown, nothing the learner does counts. */
+    if (trackerList.some((tracker) => tracker.readOnly)) quiz.lock();
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
       quiz.restart(1);
@@ -82,13 +84,16 @@ function boot() {
       save(true);
     });
     quiz.events.on("change", () => save(false));
-    quiz.events.on("submitted", (result) => {
-      for (const record of quiz.records()) trackers.answered(record);
-      const { scorePercent, passed, attempt, final } = result;
-      trackers.assessed({ scorePercent, passed, attempt, final });
+    const assessed = ({ scorePercent, passed, attempt, final, objectives }, closed) => {
+      trackers.assessed({ scorePercent, passed, attempt, final, objectives, closed });
       nav.go(sections.results); /* shown first, so its live region announces the result written next */
       view.render();
+    };
+    quiz.events.on("submitted", (result) => {
+      for (const record of quiz.records()) trackers.answered(record);
+      assessed(result, false);
     });
+    quiz.events.on("closed", (result) => assessed(result, true));
     quiz.events.on("retried", () => {
       view.render();
       nav.go(sections.assessment);

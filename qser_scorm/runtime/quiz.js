@@ -1,6 +1,6 @@
 /* Qser.Quiz: the assessment engine. Knows questions, answers, attempts and scores; knows nothing
    of the page or of any tracking standard. Events: "change" (question id), "submitted" (result),
-   "retried". */
+   "retried", "closed" (result: the learner finished with it while tries remained). */
 ((Qser) => {
 "use strict";
 
@@ -20,7 +20,7 @@ class Quiz {
 
   /* Attempt `attempt` from the start: no answers, no result, answer times from now. */
   restart(attempt) {
-    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false });
+    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false, closed: false });
     this.lastChange = Date.now();
     this.firstChange = {};
     this.changedAt = {};
@@ -43,8 +43,11 @@ class Quiz {
     return q.type === "ordering" ? this.order(q) : null;
   }
 
+  /* Answers may change: not submitted, and not a launch in which nothing counts (lock). */
+  get answerable() { return !this.submitted && !this.locked; }
+
   setAnswer(id, value) {
-    if (this.submitted || !this.byId[id]) return;
+    if (!this.answerable || !this.byId[id]) return;
     if (!(id in this.firstChange)) this.firstChange[id] = this.lastChange;
     this.changedAt[id] = this.lastChange = Date.now();
     this.answers[id] = value;
@@ -64,29 +67,49 @@ class Quiz {
     return right ? RESULT.correct : RESULT.wrong;
   }
 
-  /* Weighted score in percent (2 decimals); passed by the course's pass mark. */
-  evaluate() {
-    const results = {};
+  /* Weighted score of `questions` in percent (2 decimals); null when none of them is scored. */
+  static scoreOf(questions, results) {
     let total = 0, earned = 0;
-    for (const q of this.questions) {
-      results[q.id] = this.resultOf(q, this.answerOf(q));
+    for (const q of questions) {
       total += q.weight;
       if (results[q.id] === RESULT.correct) earned += q.weight;
     }
-    const scorePercent = total > 0 ? Math.round((earned / total) * 10000) / 100 : 100;
-    const passed = scorePercent >= this.course.passMark;
+    return total > 0 ? Math.round((earned / total) * 10000) / 100 : null;
+  }
+
+  /* The score, passed by the course's pass mark, the same per learning objective (score null:
+     no scored question), and final: passed, no try left, or closed by the learner. */
+  evaluate() {
+    const results = Object.fromEntries(this.questions.map((q) => [q.id, this.resultOf(q, this.answerOf(q))]));
+    const scorePercent = Quiz.scoreOf(this.questions, results) ?? 100, passMark = this.course.passMark;
+    const passed = scorePercent >= passMark;
     const noAttemptLeft = this.course.attempts > 0 && this.attempt >= this.course.attempts;
-    return { scorePercent, passed, attempt: this.attempt, final: passed || noAttemptLeft, results };
+    const objectives = (this.course.objectives || []).map((id) => {
+      const score = Quiz.scoreOf(this.questions.filter((q) => q.objective === id), results);
+      return { id, scorePercent: score, passed: score === null ? null : score >= passMark };
+    });
+    return { scorePercent, passed, attempt: this.attempt, final: passed || noAttemptLeft || this.closed, results, objectives };
   }
 
   submit() {
-    if (this.submitted) return;
+    if (!this.answerable) return;
     this.submitted = true;
     this.lastResult = this.evaluate();
     this.events.emit("submitted", this.lastResult);
   }
 
-  canRetry() { return this.submitted && !this.lastResult.final; }
+  canRetry() { return !this.locked && this.submitted && !this.lastResult.final; }
+
+  /* "Finish with this score": the submitted result becomes final although tries remain. */
+  close() {
+    if (!this.canRetry()) return;
+    this.closed = true;
+    this.lastResult = this.evaluate();
+    this.events.emit("closed", this.lastResult);
+  }
+
+  /* A launch in which nothing counts (a review): the stored state is shown, nothing changes. */
+  lock() { this.locked = true; }
 
   retry() {
     if (!this.canRetry()) return;
@@ -131,6 +154,7 @@ class Quiz {
     this.attempt = Math.max(1, saved.attempt);
     this.answers = saved.answers;
     this.submitted = saved.submitted;
+    this.closed = saved.closed;
     this.lastResult = saved.submitted ? this.evaluate() : null;
   }
 }

@@ -22,7 +22,22 @@ class QuizView {
     form.addEventListener("change", (event) => this.changed(event.target));
     form.addEventListener("click", (event) => this.move(event.target.closest(".qser-move button")));
     $(ids.retry).addEventListener("click", () => quiz.retry());
+    $(ids.finish).addEventListener("click", () => this.confirmFinish(true));
+    $(ids.finishNo).addEventListener("click", () => this.confirmFinish(false));
+    $(ids.finishYes).addEventListener("click", () => {
+      $(ids.finishConfirm).hidden = true;
+      quiz.close();
+    });
     $(ids.submit).hidden = false;
+  }
+
+  /* "Finish with this score" asks first, saying what it means; No returns to the button. */
+  confirmFinish(open) {
+    $(ids.finishConfirm).hidden = !open;
+    if (open) {
+      $(ids.finishQuestion).textContent = text("finish_confirm", { score: this.quiz.lastResult.scorePercent });
+      $(ids.finishYes).focus();
+    } else $(ids.finish).focus();
   }
 
   changed(element) {
@@ -47,8 +62,8 @@ class QuizView {
   updateMoves(list) {
     const last = list.children.length - 1;
     [...list.children].forEach((item, i) => {
-      item.querySelector(".qser-up").disabled = this.quiz.submitted || i === 0;
-      item.querySelector(".qser-down").disabled = this.quiz.submitted || i === last;
+      item.querySelector(".qser-up").disabled = !this.quiz.answerable || i === 0;
+      item.querySelector(".qser-down").disabled = !this.quiz.answerable || i === last;
     });
   }
 
@@ -91,10 +106,10 @@ class QuizView {
         this.updateMoves(list);
       }
       this.write(q, answer);
-      all(f, "input, select, textarea").forEach((el) => { el.disabled = quiz.submitted; });
+      all(f, "input, select, textarea").forEach((el) => { el.disabled = !quiz.answerable; });
       this.feedback(q, f, result && result.results[q.id], result && result.final);
     }
-    $(ids.submit).hidden = quiz.submitted;
+    $(ids.submit).hidden = !quiz.answerable;
     this.results();
   }
 
@@ -116,12 +131,14 @@ class QuizView {
 
   results() {
     const quiz = this.quiz, result = quiz.lastResult, review = $(ids.review), attempts = quiz.course.attempts;
-    $(ids.retry).hidden = !quiz.canRetry();
-    $(ids.result).textContent = !result ? text("result_none") : [
-      text("result_score", { score: result.scorePercent }),
-      text(result.passed ? "result_passed" : "result_failed", { pass_mark: quiz.course.passMark }),
-      text(attempts ? "result_attempt_of" : "result_attempt", { n: result.attempt, total: attempts }),
-      quiz.canRetry() ? text("result_can_retry") : ""
+    $(ids.retry).hidden = $(ids.finish).hidden = !quiz.canRetry();
+    if (!quiz.canRetry()) $(ids.finishConfirm).hidden = true;
+    $(ids.result).textContent = [
+      ...(!result ? [text("result_none")] : [
+        text("result_score", { score: result.scorePercent }),
+        text(result.passed ? "result_passed" : "result_failed", { pass_mark: quiz.course.passMark }),
+        text(attempts ? "result_attempt_of" : "result_attempt", { n: result.attempt, total: attempts })]),
+      quiz.locked ? text("result_closed") : quiz.canRetry() ? text("result_can_retry") : ""
     ].filter(Boolean).join(" ");
     review.replaceChildren(...(result ? quiz.questions : []).map((q, i) => {
       const item = document.createElement("li");

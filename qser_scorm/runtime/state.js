@@ -4,7 +4,9 @@
 ((Qser) => {
 "use strict";
 
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "A", SEED_BITS = 30;
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "B", SEED_BITS = 30;
+/* Version A, before the closed bit: still read, so a learner keeps a state saved by an older package. */
+const VERSION_BEFORE_CLOSED = "A";
 
 const width = (max) => (max > 0 ? max.toString(2).length : 0);
 const bits = (value, size) => (size ? value.toString(2).padStart(size, "0") : "");
@@ -72,10 +74,10 @@ function fitTexts(texts, budget) {
   return texts.map((t) => Qser.cut(t, low));
 }
 
-/* Encode {attempt, submitted, seed, visited: [page index], answers: {id: answer}} for `course`
+/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer}} for `course`
    in at most `limit` characters; only texts are shortened to fit. */
 function encode(progress, course, limit) {
-  let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
+  let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
     gamma(course.pages.length + 1) + course.pages.map((page, i) => (progress.visited.includes(i) ? 1 : 0)).join("");
   const texts = [], records = course.questions.map((q, i) => [q, i, progress.answers[q.id]])
     .filter(([, , answer]) => answer !== undefined && answer !== null && answer !== "");
@@ -94,11 +96,12 @@ function encode(progress, course, limit) {
 
 /* Decode a state string against the current course; null when it cannot be read at all. */
 function decode(text, course) {
-  if (!text || text[0] !== VERSION) return null;
+  if (!text || (text[0] !== VERSION && text[0] !== VERSION_BEFORE_CLOSED)) return null;
   try {
     const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = course.questions;
     if (text[1] !== checkDigit(parts[0])) throw new Error("check digit mismatch");
-    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, seed: r.read(SEED_BITS), visited: [], answers: {} };
+    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] === VERSION && r.read(1) === 1,
+      seed: r.read(SEED_BITS), visited: [], answers: {} };
     const pages = r.gamma() - 1;
     for (let p = 0; p < pages; p++) if (r.read(1) && pages === course.pages.length) progress.visited.push(p);
     let position = -1, matched = -1, nextText = 1;

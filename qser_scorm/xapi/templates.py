@@ -22,7 +22,7 @@ from .activities import (
     parent_activity,
     question_activity,
 )
-from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, VERBS, XAPI_VERSION
+from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, OBJECTIVES_EXTENSION, VERBS, XAPI_VERSION
 
 #: The site file holding the templates; the page loads it after the trackers, before the runtime's
 #: main script (``render/site.py``, ``SCRIPT_LAYERS``).
@@ -39,6 +39,7 @@ FILLED_BY_RUNTIME = {
     "context.registration": "the Tin Can launch parameter 'registration' (one per learner and course)",
     "context.extensions": f"{ATTEMPT_EXTENSION}: the assessment attempt, on answered/passed/failed",
     "result": "score (scaled, raw 0-100, min, max), success, completion, duration, response",
+    "result.extensions": f"{OBJECTIVES_EXTENSION}: per learning objective, on passed/failed/completed",
 }
 
 
@@ -71,7 +72,7 @@ def statement_templates(course: Course) -> dict:
     course_object = course_activity(course)
     return {
         "course": course_iri(course),
-        "extensions": {"attempt": ATTEMPT_EXTENSION},
+        "extensions": {"attempt": ATTEMPT_EXTENSION, "objectives": OBJECTIVES_EXTENSION},
         "session": {verb: template(verb, course_object, False) for verb in SESSION_VERBS},
         "pages": {page.id: template("experienced", page_activity(course, page), True) for page in course.pages},
         "questions": {
@@ -127,7 +128,7 @@ def statements_document(course: Course) -> bytes:
         "course": {"activityId": templates["course"], "title": course.title, "version": course.version},
         "verbs": VERBS,
         "activityTypes": ACTIVITY_TYPES,
-        "extensions": {"attempt": ATTEMPT_EXTENSION},
+        "extensions": {"attempt": ATTEMPT_EXTENSION, "objectives": OBJECTIVES_EXTENSION},
         "filledByTheRuntime": FILLED_BY_RUNTIME,
         "templates": templates,
     }

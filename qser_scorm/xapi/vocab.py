@@ -44,6 +44,10 @@ INTERACTION_TYPES = {**SCORM12_INTERACTION_TYPES, "reflection": "long-fill-in"}
 #: Context extension carrying the assessment attempt number (1-based) on answered/passed/failed.
 ATTEMPT_EXTENSION = "https://qser.example/xapi/extensions/attempt"
 
+#: Result extension on passed/failed/completed: per learning objective of the course, its id, its
+#: score (scaled, raw 0-100, min, max; none without scored questions) and success by the pass mark.
+OBJECTIVES_EXTENSION = "https://qser.example/xapi/extensions/objectives"
+
 
 def base_iri(course_id: str, configured: str = "") -> str:
     """Return the course's activity IRI: ``configured`` if the author set one, else the default.

@@ -16,21 +16,26 @@ CMI_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,2})?$")
 CMI_IDENTIFIER = re.compile(r"^[\x21-\x7e]{1,255}$")
 CMI_DECIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 
-_CHAR = "[0-9a-z]"
-_PAIR = f"{_CHAR}\\.{_CHAR}"
-#: CMIFeedback by interaction type (student_response and correct_responses.n.pattern).
-RESPONSE_FORMATS = {
-    "true-false": re.compile(r"^[01tf]$"),
-    "choice": re.compile(rf"^(\{{{_CHAR}(,{_CHAR})*\}}|{_CHAR}(,{_CHAR})*)$"),
-    "matching": re.compile(rf"^(\{{{_PAIR}(,{_PAIR})*\}}|{_PAIR}(,{_PAIR})*)$"),
-    "sequencing": re.compile(rf"^{_CHAR}(,{_CHAR})*$"),
-    "fill-in": re.compile(r"^.{0,255}$", re.DOTALL),
-}
+def _formats(part: str) -> dict[str, re.Pattern]:
+    """CMIFeedback by interaction type (student_response and correct_responses.n.pattern), with
+    ``part`` as one choice: RTE 3.4.2's single characters, or the readable short ids."""
+    pair = f"{part}\\.{part}"
+    return {
+        "true-false": re.compile(r"^[01tf]$"),
+        "choice": re.compile(rf"^(\{{{part}(,{part})*\}}|{part}(,{part})*)$"),
+        "matching": re.compile(rf"^(\{{{pair}(,{pair})*\}}|{pair}(,{pair})*)$"),
+        "sequencing": re.compile(rf"^{part}(,{part})*$"),
+        "fill-in": re.compile(r"^.{0,255}$", re.DOTALL),
+    }
+
+
+#: By the course's ``tracking: {responses: ...}``: letter codes, or readable short ids (the default).
+RESPONSE_FORMATS = {"codes": _formats("[0-9a-z]"), "readable": _formats("[A-Za-z0-9_]{1,64}")}
 RESULTS = {"correct", "wrong", "unanticipated", "neutral"}
 SUSPEND_DATA_MAX = 4096  # CMIString4096; Moodle's limit in standard mode
 
 
-def interaction_problems(interaction: dict) -> list[str]:
+def interaction_problems(interaction: dict, responses: str = "readable") -> list[str]:
     """What is wrong with one stored ``cmi.interactions.n`` (empty list: nothing)."""
     problems = []
     where = interaction.get("id") or "<no id>"
@@ -41,7 +46,7 @@ def interaction_problems(interaction: dict) -> list[str]:
 
     check(bool(CMI_IDENTIFIER.match(interaction.get("id", ""))), "id is not a CMIIdentifier")
     kind = interaction.get("type", "")
-    response_format = RESPONSE_FORMATS.get(kind)
+    response_format = RESPONSE_FORMATS[responses].get(kind)
     check(response_format is not None, f"type {kind!r} is not one the course uses")
     response = interaction.get("student_response", "")
     if response_format is not None:

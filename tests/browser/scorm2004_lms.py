@@ -125,8 +125,12 @@ class TestLms2004(TestLms):
     def returning_cmi(self, stored: dict) -> dict[str, str]:
         """RTE 4.2.7/4.2.8: only an exit "suspend" keeps the attempt open (entry "resume", the data
         back); any other exit ends it, and the next launch starts a new attempt."""
-        if stored.get("exit") != "suspend":
-            return {}
+        return self.stored_cmi(stored) if stored.get("exit") == "suspend" else {}
+
+    @staticmethod
+    def stored_cmi(stored: dict) -> dict[str, str]:
+        """Everything the LMS stored for the attempt, as it hands it back to a resumed (or a review)
+        launch: statuses, score, progress, location, suspend data, interactions, objectives."""
         values = {"cmi.entry": "resume", "cmi.total_time": stored.get("total_time") or "PT0S"}
         for element in ("completion_status", "success_status", "progress_measure", "location", "suspend_data"):
             if stored.get(element, "") != "":

@@ -10,7 +10,7 @@ import pytest
 from qser_scorm.course.markdown import plain_text
 from qser_scorm.course.responses import response_ids
 
-from .learner import REFLECTION_TEXT, WRONG, WRONG_TEXT, CourseLearner, responses, run_course
+from .learner import REFLECTION_TEXT, WRONG, WRONG_TEXT, CourseLearner, fail_one_try, responses, run_course
 from .scorm2004_lms import ISO_DURATION, lms2004, moodle_refusals, server2004  # noqa: F401
 
 SUSPEND_DATA_MAX = 64000
@@ -137,15 +137,42 @@ def test_a_finished_attempt_starts_afresh_on_the_next_launch(lms2004, course):
     assert CourseLearner(second.page, second.sco, course).current_section() == "qser-overview"
 
 
-@pytest.mark.parametrize("learner", [{"lesson_mode": "review"}, {"credit": "no-credit"}], ids=["review", "no-credit"])
-def test_a_launch_that_counts_nothing_sets_nothing(lms2004, course, learner):
-    from .lms import Learner
-
-    lms2004.learner = Learner(**{"lesson_mode": "normal", **learner})
+def test_finish_with_this_score_makes_the_attempt_final_at_once(lms2004, course):
     session = lms2004.launch().ready()
-    run_course(session, course)
-    assert session.calls("SetValue") == []
-    assert len(session.calls("Terminate")) == 1
+    learner = fail_one_try(session, course)
+    assert session.sets_of("cmi.success_status") == []
+    learner.press(session.sco.locator("#qser-finish"))
+    learner.press(session.sco.locator("#qser-finish-yes"))
+    assert session.attempt.wait_for(lambda a: a.last_cmi["success_status"] == "failed")
+    stored = session.attempt.last_cmi
+    assert (stored["completion_status"], float(stored["score"]["raw"])) == ("completed", expected_score(course, WRONG))
+    learner.press(session.sco.locator("#qser-exit"))
+    stored = session.wait_terminated()
+    assert (stored["exit"], stored["success_status"]) == ("normal", "failed")
+    assert len(stored["interactions"]) == len(course.assessment.questions)  # not sent again
+    assert_clean_tracking(session)
+
+
+@pytest.mark.parametrize("launch", [{"cmi.mode": "review"}, {"cmi.credit": "no-credit"}], ids=["review", "no-credit"])
+def test_a_read_only_launch_shows_the_closed_result_and_sets_nothing(lms2004, course, launch):
+    first = lms2004.launch().ready()
+    learner = fail_one_try(first, course)
+    learner.press(first.sco.locator("#qser-finish"))
+    learner.press(first.sco.locator("#qser-finish-yes"))
+    learner.press(first.sco.locator("#qser-exit"))
+    stored = first.wait_terminated()
+
+    review = lms2004.launch(returning=lms2004.stored_cmi(stored) | launch, attempt=first.attempt).ready()
+    looking = CourseLearner(review.page, review.sco, course)
+    looking.go_to("qser-results")
+    text = review.sco.locator("#qser-result-summary").inner_text()
+    assert f"Your score: {expected_score(course, WRONG)}%." in text
+    assert "This attempt is closed in your learning platform." in text
+    assert review.sco.locator("#qser-retry").is_hidden() and review.sco.locator("#qser-finish").is_hidden()
+    looking.press(review.sco.locator("#qser-exit"))
+    review.wait_terminated(terminations=2)
+    assert review.calls("SetValue") == []  # no session_time, status, score, navigation request
+    assert len(review.calls("Terminate")) == 1
 
 
 def correct_pattern(q) -> str:

@@ -75,3 +75,29 @@ test("an unanswered question gives an empty response, never an error", () => {
   assert.deepEqual(records.steps.response, ["third", "second", "first"]); // the order it started in
   assert.equal(records.word.response, "");
 });
+
+test("finishing with the score makes a failed try final; per-objective scores come with it", () => {
+  const { quiz, copy } = answered({ ...RIGHT, multiple: [0], truth: true });
+  assert.equal(quiz.canRetry(), true);
+  quiz.close();
+  assert.equal(quiz.lastResult.final, true);
+  assert.equal(quiz.canRetry(), false);
+  assert.deepEqual(copy(quiz.lastResult.objectives), []); // COURSE lists no objectives
+  const course = { ...COURSE, objectives: ["obj_a", "obj_b", "obj_none"] };
+  const { quiz: scored } = answered({ ...RIGHT, multiple: [0], truth: true }, course);
+  assert.deepEqual(copy(scored.lastResult.objectives), [
+    { id: "obj_a", scorePercent: 33.33, passed: false }, // single right (1), multiple wrong (2)
+    { id: "obj_b", scorePercent: 50, passed: false },
+    { id: "obj_none", scorePercent: null, passed: null }]);
+});
+
+test("a locked quiz (read-only launch) takes no answer, submit, retry or close", () => {
+  const { Qser, copy } = loadRuntime("quiz.js");
+  const quiz = new Qser.Quiz(copy(COURSE));
+  quiz.lock();
+  quiz.setAnswer("single", 1);
+  quiz.submit();
+  assert.equal(quiz.submitted, false);
+  assert.equal("single" in quiz.answers, false);
+  assert.equal(quiz.canRetry(), false);
+});

@@ -48,6 +48,12 @@ test("unanswered questions give empty SCORM responses and empty xAPI responses",
   assert.equal(Qser.xapiResponse(all.pairs), "");
 });
 
+test("a typed answer goes to SCORM on one line", () => {
+  const all = records({ ...answers, think: "  First line\r\n\n  second line " });
+  assert.equal(Qser.scorm12Response(all.think, questions.think, "readable")[0], "First line second line");
+  assert.equal(Qser.xapiResponse(all.think), "  First line\r\n\n  second line ");
+});
+
 test("xAPI responses use [,] and [.] between the same short ids, and full texts", () => {
   const all = records({ ...answers, think: "x".repeat(400) });
   assert.equal(Qser.xapiResponse(all.single), "blue");

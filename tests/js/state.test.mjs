@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers) => ({ attempt: 2, submitted: true, seed: 123456, visited: [0, 1, 3], answers });
+const progress = (answers) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers });
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);

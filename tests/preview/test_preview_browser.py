@@ -25,7 +25,10 @@ def test_full_run_shows_every_call_in_the_panel_and_no_error(host, preview, cour
     finish_full_run(host, course_model)
 
     assert host.errors() == []
-    expect(host.page.locator("#calls li.call.warning")).to_have_count(0)  # responses in SCORM 1.2 formats
+    # Warnings only for the readable responses, which Moodle stores and letter-code LMSs refuse
+    # (`tracking: {responses: codes}` avoids them; docs/runtime.md, "Answers in words").
+    warned = host.page.locator("#calls li.call.warning").all_inner_texts()
+    assert warned and all("student_response" in row or ".pattern" in row for row in warned)
     sets = " ".join(row["text"] for row in host.calls("LMSSetValue"))
     assert 'LMSSetValue("cmi.core.lesson_status", "passed") → "true"' in sets
     assert 'LMSSetValue("cmi.core.score.raw", "100") → "true"' in sets

@@ -27,6 +27,8 @@ COURSE = load_course(Path(__file__).resolve().parents[2] / "course_src")
 TEMPLATES = statement_templates(COURSE)
 COURSE_IRI = TEMPLATES["course"]
 SCORED = [question.id for question in COURSE.scored_questions]
+#: The component ids of the mentor-traits options, in authored order (readable short ids).
+TRAITS = [choice["id"] for choice in TEMPLATES["questions"]["q-mentor-traits"]["object"]["definition"]["choices"]]
 
 
 @dataclass
@@ -135,12 +137,12 @@ def play() -> list[dict]:
     with sim.session(ben, seconds=20 * 60):
         sim.read_pages(ben)
         sim.attempt(ben, correct={"q-partner-count", "q-impact-model-level", "q-good-mentor-role"},
-                    choices={"q-mentor-traits": "0[,]3"})
+                    choices={"q-mentor-traits": f"{TRAITS[0]}[,]{TRAITS[3]}"})
     with sim.session(chloe, seconds=5 * 60):
         sim.read_pages(chloe)
     with sim.session(dara, seconds=15 * 60, finished=True):
         sim.read_pages(dara)
-        sim.attempt(dara, correct=set(SCORED) - {"q-mentor-traits"}, choices={"q-mentor-traits": "0[,]1"},
+        sim.attempt(dara, correct=set(SCORED) - {"q-mentor-traits"}, choices={"q-mentor-traits": f"{TRAITS[0]}[,]{TRAITS[1]}"},
                     reflections={"r-most-important-trait": "=listening, before anything else",
                                  "r-skill-to-work-on": "Giving feedback.\nAnd saying no."})
     return sim.statements

@@ -28,7 +28,7 @@ class ScormLms {
      `quiet`: error codes a get may answer without it being a fault (2004's 403, never set). */
   constructor(api, dialect) {
     Object.assign(this, { api, dialect, retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {},
-      backup: null, base: undefined, keepsBackup: true });
+      backup: null, base: undefined, readOnly: false });
     this.closed = this.call(dialect.initialize, "") !== "true";
     if (this.closed) return;
     document.addEventListener("visibilitychange", () => {
@@ -51,17 +51,18 @@ class ScormLms {
 
   get(element) { return this.call(this.dialect.get, element); }
 
-  /* A value of the attempt: sent once, and backed up until a commit confirms it. */
+  /* A value of the attempt: sent once, and backed up until a commit confirms it. A read-only
+     launch (browse, review, no-credit) sets nothing. */
   set(element, value) {
     value = String(value);
-    if (this.closed || this.last[element] === value) return;
+    if (this.closed || this.readOnly || this.last[element] === value) return;
     this.unconfirmed[element] = value;
     if (this.call(this.dialect.set, element, value) === "true") this.last[element] = value;
   }
 
   /* A value of this session only (session time, a navigation request): never backed up. */
   setForSession(element, value) {
-    if (!this.closed) this.call(this.dialect.set, element, String(value));
+    if (!this.closed && !this.readOnly) this.call(this.dialect.set, element, String(value));
   }
 
   /* Open the backup under `key`; return the values it holds that the LMS did not confirm, if the
@@ -70,17 +71,16 @@ class ScormLms {
   restorable(key, suspendElement) {
     this.backup = Qser.storage(key);
     this.suspendElement = suspendElement;
-    const saved = this.keepsBackup && this.backup.read(), stored = this.base = this.get(suspendElement);
+    const saved = !this.readOnly && this.backup.read(), stored = this.base = this.get(suspendElement);
     return (saved && saved.base === stored && saved.sets) || {};
   }
 
   get dirty() { return Object.keys(this.unconfirmed).length > 0; }
 
-  /* Write the backup (once per batch of sets), or drop it when all is committed. A browse or
-     review launch (keepsBackup false) leaves it alone: a result the LMS never got waits for the
-     next normal launch. */
+  /* Write the backup (once per batch of sets), or drop it when all is committed. A read-only
+     launch leaves it alone: a result the LMS never got waits for the next normal launch. */
   keep() {
-    if (!this.backup || !this.keepsBackup) return;
+    if (!this.backup || this.readOnly) return;
     if (this.dirty) this.backup.write({ base: this.base, sets: this.unconfirmed });
     else this.backup.clear();
   }

@@ -5,6 +5,8 @@
 "use strict";
 
 const truth = (value) => (value === null || value === undefined ? "" : value ? "t" : "f");
+/* A typed text on one line: runtimes built on scorm-again check CMIFeedback with ^.*$ (no line break). */
+const line = (text) => text.trim().replace(/\s*[\r\n]+\s*/g, " ");
 
 /* [student_response, pattern] of `record` for question `q` of the course data. */
 Qser.scorm12Response = (record, q, style) => {
@@ -17,8 +19,8 @@ Qser.scorm12Response = (record, q, style) => {
     case "true-false": return [truth(record.response), truth(record.correct)];
     case "matching": return [pairs(record.response), pairs(record.correct)];
     case "ordering": return [list(record.response, items), list(record.correct, items)];
-    case "fill-in": return [record.response.trim(), record.correct[0]];
-    default: return [record.response.trim(), ""];
+    case "fill-in": return [line(record.response), record.correct[0]];
+    default: return [line(record.response), ""];
   }
 };
 })(window.Qser = window.Qser || {});

@@ -32,14 +32,15 @@ class Tracker {
 
   start() {
     const lms = this.lms;
-    this.reviewing = S.readOnlyModes.includes(lms.get("cmi.core.lesson_mode")); // RTE 3.4.2
-    lms.keepsBackup = !this.reviewing;
+    /* RTE 3.4.2 lesson_mode browse or review, or credit no-credit: nothing the learner does may
+       count, so this launch sets nothing at all (no status, score or session_time either). */
+    this.readOnly = lms.readOnly = S.readOnlyModes.includes(lms.get("cmi.core.lesson_mode")) ||
+      lms.get("cmi.core.credit") === S.noCredit;
     const restore = lms.restorable(`qser:${this.course.id}:${lms.get("cmi.core.student_id")}`, "cmi.suspend_data");
     const value = (element) => restore[element] ?? lms.get(element);
     const status = lms.get("cmi.core.lesson_status"), decided = status === STATUS.passed || status === STATUS.failed;
-    /* Passed stays passed: later sessions may review, never downgrade. Browse and review launches
-       leave status and score to the LMS. */
-    this.keepResult = status === STATUS.passed || this.reviewing;
+    /* Passed stays passed: later sessions may review, never downgrade. */
+    this.keepResult = status === STATUS.passed;
     /* RTE 3.4.2: only the LMS sets the status not attempted; the SCO marks the first launch incomplete. */
     if (!this.keepResult && (status === STATUS.notAttempted || status === "")) {
       lms.set("cmi.core.lesson_status", STATUS.incomplete);
@@ -49,9 +50,10 @@ class Tracker {
     for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
     this.interactions = Number(lms.get("cmi.interactions._count")) || 0; /* restored ones included */
     lms.commit();
-    /* RTE 3.4.2 cmi.core.entry; a decided course restarts at the overview, results kept. */
+    /* RTE 3.4.2 cmi.core.entry; a decided course, or a read-only launch, restarts at the overview
+       with what is stored. */
     const resume = lms.get("cmi.core.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided) return Promise.resolve(null);
+    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
   }
 
@@ -76,22 +78,37 @@ class Tracker {
     for (const [field, value] of Object.entries(fields)) if (value != null) this.lms.set(prefix + field, value);
   }
 
-  /* Only the assessment sets passed/failed, never earlier ("premature passed"). */
-  assessed({ scorePercent, passed, final }) {
-    this.lms.set("cmi.core.exit", final ? S.exit.normal : S.exit.suspend);
-    if (!this.keepResult) {
-      this.lms.set("cmi.core.score.min", 0);
-      this.lms.set("cmi.core.score.max", 100);
-      this.lms.set("cmi.core.score.raw", scorePercent);
-      this.lms.set("cmi.core.lesson_status", passed ? STATUS.passed : STATUS.failed);
+  /* Only a final outcome sets score and passed/failed, never earlier ("premature passed"). Moodle
+     counts passed/failed as a finished attempt (scorm_check_mode), and its mastery override turns
+     any score.raw into passed/failed at LMSFinish: so a try that leaves tries to go sends neither,
+     only its interactions; status stays incomplete, exit suspend (docs/runtime.md, "Attempts"). */
+  assessed({ scorePercent, passed, final, objectives }) {
+    const lms = this.lms;
+    if (final && !this.keepResult) {
+      lms.set("cmi.core.exit", S.exit.normal);
+      this.score("cmi.core.", scorePercent);
+      lms.set("cmi.core.lesson_status", passed ? STATUS.passed : STATUS.failed);
+      /* One cmi.objectives.n per learning objective, in course order, id first (RTE 3.4.2). */
+      objectives.forEach((objective, n) => {
+        const prefix = `cmi.objectives.${n}.`;
+        lms.set(`${prefix}id`, objective.id);
+        if (objective.scorePercent !== null) this.score(prefix, objective.scorePercent);
+        lms.set(`${prefix}status`, objective.passed === null ? STATUS.incomplete : objective.passed ? STATUS.passed : STATUS.failed);
+      });
     }
-    this.lms.commit();
+    lms.commit();
+  }
+
+  score(prefix, percent) {
+    this.lms.set(`${prefix}score.min`, 0);
+    this.lms.set(`${prefix}score.max`, 100);
+    this.lms.set(`${prefix}score.raw`, percent);
   }
 
   /* session_time belongs to this session: not backed up. */
   finish({ completed }) {
     if (this.finished) return;
-    this.lms.setForSession("cmi.core.session_time", timespan(Date.now() - this.startedAt));
+    if (!this.readOnly) this.lms.setForSession("cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.lms.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
     this.lms.close();
   }

@@ -21,22 +21,10 @@ const timestamp = (date) => `${date.toISOString().slice(0, 22)}Z`;
 /* A real as Moodle accepts it (^-?\d{1,5}(\.\d{1,18})?$): at most 7 decimals (real(10,7)), no exponent. */
 const real = (value) => String(Number(Number(value).toFixed(7)));
 
-/* Score 0-100 per learning objective from the records of one try: weight answered right over weight. */
-function objectiveScores(records) {
-  const totals = {};
-  for (const { objective, weight, result } of records) {
-    if (!objective || !weight) continue;
-    const total = totals[objective] = totals[objective] || { right: 0, all: 0 };
-    total.all += weight;
-    if (result === Qser.contract.result.correct) total.right += weight;
-  }
-  return Object.entries(totals).map(([id, { right, all }]) => ({ id, scorePercent: Math.round((10000 * right) / all) / 100 }));
-}
-
 class Tracker {
   constructor(api, course) {
     Object.assign(this, { name: "scorm2004", stateLimit: SUSPEND_DATA_MAX, course, startedAt: Date.now(),
-      lms: new Qser.ScormLms(api, DIALECT), pagesSeen: 0, final: false, records: [],
+      lms: new Qser.ScormLms(api, DIALECT), pagesSeen: 0, final: false,
       texts: Object.fromEntries(course.questions.map((q) => [q.id, q.text])) });
   }
 
@@ -44,37 +32,34 @@ class Tracker {
 
   start() {
     const lms = this.lms;
-    /* RTE 4.2.16 cmi.mode, 4.2.6 cmi.credit: nothing of a browse, review or no-credit launch counts. */
-    this.reviewing = S.readOnlyModes.includes(lms.get("cmi.mode")) || lms.get("cmi.credit") === S.noCredit;
-    lms.keepsBackup = !this.reviewing;
+    /* RTE 4.2.16 cmi.mode browse or review, 4.2.6 cmi.credit no-credit: nothing the learner does
+       may count, so this launch sets nothing at all (no status, score or session_time either). */
+    this.readOnly = lms.readOnly = S.readOnlyModes.includes(lms.get("cmi.mode")) || lms.get("cmi.credit") === S.noCredit;
     const restore = lms.restorable(`qser:${this.course.id}:${lms.get("cmi.learner_id")}`, "cmi.suspend_data");
     const value = (element) => restore[element] ?? lms.get(element);
     const success = lms.get("cmi.success_status"), decided = success === SUCCESS.passed || success === SUCCESS.failed;
     /* Passed stays passed: later sessions may review, never downgrade. */
-    this.keepResult = success === SUCCESS.passed || this.reviewing;
+    this.keepResult = success === SUCCESS.passed;
     this.progress = Number(lms.get("cmi.progress_measure")) || 0;
     this.interactions = Number(lms.get("cmi.interactions._count")) || 0; /* the LMS keeps earlier ones */
     /* The LMS presets cmi.objectives.n.id from the manifest (RTE 4.2.17); others are appended. */
     this.objectives = Qser.range(Number(lms.get("cmi.objectives._count")) || 0).map((n) => lms.get(`cmi.objectives.${n}.id`));
     /* Navigation requests only where the LMS knows them (Moodle's and scorm-again's do). */
     this.navigates = lms.get("adl.nav.request_valid.continue") !== "";
-    if (!this.reviewing) {
-      const completion = lms.get("cmi.completion_status");
-      /* RTE 4.2.4: the SCO says incomplete once the learner has started. */
-      if (completion !== COMPLETION.completed) lms.set("cmi.completion_status", COMPLETION.incomplete);
-      /* exit suspend until the outcome is final, so even a crashed session resumes. */
-      lms.set("cmi.exit", S.exit.suspend);
-      for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
-      lms.commit();
-    }
-    /* RTE 4.2.7 cmi.entry; a decided course restarts at the overview, results kept. */
+    /* RTE 4.2.4: the SCO says incomplete once the learner has started. */
+    if (lms.get("cmi.completion_status") !== COMPLETION.completed) lms.set("cmi.completion_status", COMPLETION.incomplete);
+    /* exit suspend until the outcome is final, so even a crashed session resumes. */
+    lms.set("cmi.exit", S.exit.suspend);
+    for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
+    lms.commit();
+    /* RTE 4.2.7 cmi.entry; a decided course, or a read-only launch, restarts at the overview with
+       what is stored. */
     const resume = lms.get("cmi.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided) return Promise.resolve(null);
+    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
     return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.location") : "" });
   }
 
   save({ state, location, pageChanged }) {
-    if (this.reviewing) return;
     if (state.length <= SUSPEND_DATA_MAX) this.lms.set("cmi.suspend_data", state);
     else Qser.warn(`state of ${state.length} characters not saved: cmi.suspend_data holds ${SUSPEND_DATA_MAX}`);
     this.lms.set("cmi.location", location.slice(0, LOCATION_MAX));
@@ -92,7 +77,7 @@ class Tracker {
   /* RTE 4.2.18 cmi.progress_measure: the pages seen and the final assessment, as equal parts;
      it reaches 1 (completed, by the manifest's completion threshold) with both, never goes back. */
   reportProgress() {
-    if (this.reviewing || !this.pageCount) return;
+    if (!this.pageCount) return;
     const parts = this.pageCount + 1, done = Math.min(this.pagesSeen, this.pageCount) + (this.final ? 1 : 0);
     this.progress = Math.max(this.progress, done === parts ? 1 : Math.floor((10000 * done) / parts) / 10000);
     this.lms.set("cmi.progress_measure", real(this.progress));
@@ -101,8 +86,6 @@ class Tracker {
 
   /* One cmi.interactions.n per question and submission, id and type first (RTE 4.2.9: 408 otherwise). */
   answered(record) {
-    if (this.reviewing) return;
-    this.records.push(record);
     const { response, patterns, description } = Qser.scorm2004Interaction(record, this.texts[record.id]);
     const fields = { id: record.id, type: S.interactionType[record.type], "objectives.0.id": record.objective,
       timestamp: timestamp(record.timestamp), weighting: real(record.weight), learner_response: response,
@@ -112,16 +95,14 @@ class Tracker {
     for (const [field, value] of Object.entries(fields)) if (value != null && value !== "") this.lms.set(prefix + field, value);
   }
 
-  /* Only a final assessment sets a score and passed/failed, never earlier ("premature passed"). */
-  assessed({ scorePercent, passed, final }) {
-    const tried = this.records;
-    this.records = [];
-    if (this.reviewing) return;
-    this.lms.set("cmi.exit", final ? S.exit.normal : S.exit.suspend);
+  /* Only a final outcome sets a score and passed/failed, never earlier ("premature passed"): a try
+     that leaves tries to go sends only its interactions (docs/runtime.md, "Attempts"). */
+  assessed({ scorePercent, passed, final, objectives }) {
     if (final && !this.keepResult) {
+      this.lms.set("cmi.exit", S.exit.normal);
       this.setScore("cmi.", scorePercent);
       this.lms.set("cmi.success_status", passed ? SUCCESS.passed : SUCCESS.failed);
-      for (const objective of objectiveScores(tried)) this.reportObjective(objective);
+      for (const objective of objectives) this.reportObjective(objective);
     }
     this.final = this.final || final;
     this.reportProgress();
@@ -136,27 +117,31 @@ class Tracker {
     this.lms.set(`${prefix}score.scaled`, real(scorePercent / 100));
   }
 
-  /* cmi.objectives.n (RTE 4.2.17): the one the LMS preset with this id, else a new one, id first. */
-  reportObjective({ id, scorePercent }) {
+  /* cmi.objectives.n (RTE 4.2.17): the one the LMS preset with this id, else a new one, id first.
+     An objective with no scored question has no score and stays incomplete. */
+  reportObjective({ id, scorePercent, passed }) {
     let n = this.objectives.indexOf(id);
     if (n < 0) {
       n = this.objectives.push(id) - 1;
       this.lms.set(`cmi.objectives.${n}.id`, id);
     }
     const prefix = `cmi.objectives.${n}.`;
+    if (scorePercent === null) {
+      this.lms.set(`${prefix}completion_status`, COMPLETION.incomplete);
+      return;
+    }
     this.setScore(prefix, scorePercent);
-    this.lms.set(`${prefix}success_status`, scorePercent >= this.course.passMark ? SUCCESS.passed : SUCCESS.failed);
+    this.lms.set(`${prefix}success_status`, passed ? SUCCESS.passed : SUCCESS.failed);
     this.lms.set(`${prefix}completion_status`, COMPLETION.completed);
   }
 
-  /* session_time belongs to this session: not backed up, and not sent by a launch that counts nothing. */
+  /* session_time and the navigation request belong to this session: not backed up (and, as every
+     value, not sent by a read-only launch). */
   finish({ completed }) {
     if (this.finished) return;
-    if (!this.reviewing) {
-      this.lms.setForSession("cmi.session_time", Qser.isoDuration(Date.now() - this.startedAt));
-      this.lms.set("cmi.exit", completed ? S.exit.normal : S.exit.suspend);
-      if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? S.navRequest.final : S.navRequest.open);
-    }
+    this.lms.setForSession("cmi.session_time", Qser.isoDuration(Date.now() - this.startedAt));
+    this.lms.set("cmi.exit", completed ? S.exit.normal : S.exit.suspend);
+    if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? S.navRequest.final : S.navRequest.open);
     this.lms.close();
   }
 }

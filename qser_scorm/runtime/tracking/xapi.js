@@ -18,6 +18,21 @@ function uuid() {
 
 const duration = Qser.isoDuration; /* xAPI Data 4.6: 0.01 s precision */
 
+/* xAPI Data 2.4.5.1 score from a percent. */
+function scoreOf(percent) {
+  return { scaled: Math.round(percent * 100) / 10000, raw: percent, min: 0, max: 100 };
+}
+
+/* One learning objective's outcome, for the objectives result extension (docs/xapi.md). */
+function objectiveResult(objective) {
+  const result = { id: objective.id };
+  if (objective.scorePercent !== null) {
+    result.score = scoreOf(objective.scorePercent);
+    result.success = objective.passed;
+  }
+  return result;
+}
+
 /* The LRS refused the launch's credentials: say so beside any other tracking notice. */
 function showDenied() {
   const notice = Qser.$(Qser.contract.ids.notice);
@@ -93,15 +108,22 @@ function create(templates) {
       if (record.result !== RESULT.neutral) result.success = record.result === RESULT.correct;
       pendingAnswers.push({ template: template, at: record.timestamp, result: result });
     }),
+    /* A try's answers and its passed/failed; completed once the outcome is final. A try the learner
+       closes ("Finish with this score") was reported already: it only completes. */
     assessed: safely("assessed", function (outcome) {
       const attempt = outcome.attempt;
-      const score = { scaled: Math.round(outcome.scorePercent * 100) / 10000, raw: outcome.scorePercent, min: 0, max: 100 };
+      const score = scoreOf(outcome.scorePercent);
+      const extensions = { [templates.extensions.objectives]: outcome.objectives.map(objectiveResult) };
       const made = pendingAnswers.map((answer) => statement(answer.template, answer.at, answer.result, attempt));
       pendingAnswers = [];
-      const verdict = { score: score, success: outcome.passed, completion: outcome.final, duration: duration(Date.now() - sessionStart) };
-      made.push(statement(outcome.passed ? templates.session.passed : templates.session.failed, null, verdict, attempt));
+      const verdict = { score: score, success: outcome.passed, completion: outcome.final,
+        duration: duration(Date.now() - sessionStart), extensions: extensions };
+      if (!outcome.closed) {
+        made.push(statement(outcome.passed ? templates.session.passed : templates.session.failed, null, verdict, attempt));
+      }
       if (outcome.final && !progress.completed) {
-        made.push(statement(templates.session.completed, null, { score: score, success: outcome.passed, completion: true }));
+        made.push(statement(templates.session.completed, null,
+          { score: score, success: outcome.passed, completion: true, extensions: extensions }));
         progress.completed = true;
         progressStore.write(progress);
       }
