@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import BrowserContext, Frame, FrameLocator, Page
 
+from .learner import CourseLearner
 from .server import AXE_JS, LmsAttempt, LmsServer
 
 #: scorm-again log level 4 = ERROR: its warnings about our own settings would only add noise.
@@ -90,6 +91,21 @@ class LmsSession:
         """The last value the SCO set for ``element`` (interactions are write-only: read the log)."""
         sets = [c["args"][1] for c in self.calls(self.SET) if c["args"][0] == element]
         return sets[-1] if sets else ""
+
+    def refused_commits_are_retried(self, course, location_of) -> None:
+        """The LMS server refuses commits while the learner moves two pages on: the page survives,
+        and once the LMS is back a retry stores where the learner is (``location_of(cmi)``)."""
+        learner = CourseLearner(self.page, self.sco, course)
+        self.attempt.down = True  # the LMS server answers 500 from now on
+        learner.next()
+        learner.next()
+        where = learner.current_section()
+        assert self.attempt.wait_for(lambda a: a.refused >= 1), "no commit reached the LMS"
+        assert self.page.locator("#sco").is_visible()  # the page survived the error
+        self.attempt.down = False
+        recovered = self.attempt.wait_for(lambda a: a.last_cmi is not None and location_of(a.last_cmi) == where, timeout=15)
+        assert recovered, "the runtime never committed again after the LMS recovered"
+        assert learner.current_section() == where
 
     def leave(self) -> None:
         """The learner closes the course window mid-way (the SCO gets pagehide, nothing else)."""
@@ -174,6 +190,19 @@ class TestLms:
     def returning_cmi(self, stored: dict) -> dict[str, str]:
         """What the LMS hands back on the next launch, from what it stored."""
         return returning_learner(stored)
+
+    def second_session_while_the_lms_loses_all(self, course) -> tuple[LmsSession, dict, LmsSession]:
+        """A first session that moves one page on and closes the window, then a second launch
+        during which the LMS server loses every commit and the terminating one: (first session,
+        what the LMS stored of it, second session, on the assessment page)."""
+        first = self.launch().ready()
+        CourseLearner(first.page, first.sco, course).next()
+        first.leave()
+        stored = first.wait_finished()
+        first.attempt.down = True
+        second = self.relaunch(first).ready()
+        CourseLearner(second.page, second.sco, course).go_to("qser-assessment")
+        return first, stored, second
 
     def relaunch(self, previous: LmsSession, **options) -> LmsSession:
         """Start a new session as the learner of ``previous`` returns, from what the LMS stored."""

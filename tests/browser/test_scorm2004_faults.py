@@ -8,32 +8,15 @@ from .scorm2004_lms import lms2004, server2004  # noqa: F401
 
 def test_commits_refused_by_the_lms_are_retried_until_it_stores_them(lms2004, course):
     session = lms2004.launch().ready()
-    learner = CourseLearner(session.page, session.sco, course)
-    session.attempt.down = True  # the LMS server answers 500 from now on
-    learner.next()
-    learner.next()
-    where = learner.current_section()
-    assert session.attempt.wait_for(lambda a: a.refused >= 1), "no commit reached the LMS"
+    session.refused_commits_are_retried(course, lambda cmi: cmi["location"])
     assert any(c["result"] == "false" for c in session.calls("Commit"))
-
-    session.attempt.down = False
-    recovered = session.attempt.wait_for(lambda a: a.last_cmi is not None and a.last_cmi["location"] == where, timeout=15)
-    assert recovered, "the runtime never committed again after the LMS recovered"
 
 
 def test_answers_the_lms_never_stored_reach_it_on_the_next_launch(lms2004, course):
-    first = lms2004.launch().ready()
-    CourseLearner(first.page, first.sco, course).next()
-    first.leave()
-    old = first.wait_terminated()
-
-    first.attempt.down = True  # from here the LMS loses every commit, Terminate's beacon included
-    second = lms2004.relaunch(first).ready()
+    # From the second session on the LMS loses every commit, Terminate's beacon included.
+    _, old, second = lms2004.second_session_while_the_lms_loses_all(course)
     learner = CourseLearner(second.page, second.sco, course)
-    learner.go_to("qser-assessment")
-    chosen = responses(course)
-    first_two = [q.id for q in course.assessment.questions[:2]]
-    learner.answer_only(first_two, chosen)
+    learner.answer_only([q.id for q in course.assessment.questions[:2]], responses(course))
     state = second.sco_frame.evaluate("qser.state()")
     second.leave()
     assert second.attempt.wait_for(lambda a: a.refused_finishes >= 1), "Terminate sent nothing"
