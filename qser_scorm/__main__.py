@@ -12,7 +12,10 @@ BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages i
 Exit codes: 0 built, 2 the course source has errors (each is printed with file and line;
 nothing is written), 1 any other failure."""
 
-TARGET_HELP = "What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package) or all."
+TARGET_HELP = ("What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package), workshop "
+               "(facilitator guide and learner handout as PDF) or all.")
+
+PAPER_HELP = "Paper size of the workshop PDFs."
 
 CHECK_HELP = """Check the course in SOURCE (default: course_src) without building anything.
 
@@ -54,15 +57,16 @@ def cli() -> None:
 @cli.command(help=BUILD_HELP)
 @click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
 @click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "all"]), default="scorm12",
+@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "workshop", "all"]), default="scorm12",
               show_default=True, help=TARGET_HELP)
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help=PAPER_HELP)
 @click.option("--embed-lrs", metavar="URL", help=EMBED_HELP)
 @click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",
               help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")
 @click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
-def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_user: str | None,
+def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None, embed_lrs_user: str | None,
           embed_lrs_password: str | None, strict: bool) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
@@ -71,7 +75,7 @@ def build(source: str, out: str, target: str, embed_lrs: str | None, embed_lrs_u
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict)
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:

@@ -77,7 +77,6 @@ SCORM12_INTERACTION_TYPES = {
 #: SCORM 1.2 RTE 3.4.2 vocabularies the runtime reads and writes.
 SCORM12_STATUS = {"incomplete": "incomplete", "passed": "passed", "failed": "failed", "notAttempted": "not attempted"}
 SCORM12_EXIT = {"suspend": "suspend", "normal": ""}
-SCORM12_ENTRY_RESUME = "resume"
 #: cmi.core.lesson_mode values in which nothing the learner does may count, and cmi.core.credit.
 SCORM12_READ_ONLY_MODES = ("browse", "review")
 SCORM12_NO_CREDIT = "no-credit"
@@ -131,7 +130,6 @@ def runtime_constants() -> dict:
         "scorm12": {
             "status": SCORM12_STATUS,
             "exit": SCORM12_EXIT,
-            "entryResume": SCORM12_ENTRY_RESUME,
             "readOnlyModes": list(SCORM12_READ_ONLY_MODES),
             "noCredit": SCORM12_NO_CREDIT,
             "interactionType": SCORM12_INTERACTION_TYPES,
@@ -144,8 +142,7 @@ def runtime_constants() -> dict:
             "success": SCORM2004_SUCCESS,
             "exit": SCORM2004_EXIT,
             "navRequest": SCORM2004_NAV_REQUEST,
-            # cmi.entry, cmi.mode and cmi.credit have 1.2's words (RTE 4.2.7, 4.2.16, 4.2.6).
-            "entryResume": SCORM12_ENTRY_RESUME,
+            # cmi.mode and cmi.credit have 1.2's words (RTE 4.2.16, 4.2.6).
             "readOnlyModes": list(SCORM12_READ_ONLY_MODES),
             "noCredit": SCORM12_NO_CREDIT,
             "result": SCORM2004_RESULTS,

@@ -22,6 +22,9 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = "error"  #: "error" stops the build, "warning" is printed only
+    code: str = ""  #: a stable identifier where the finding has one (the validator's codes)
+    #: Where in the file's data, e.g. ``("questions", 3, "options", 0, "text")``; () for the file
+    key_path: tuple = ()
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -18,7 +18,7 @@ from .errors import BuildError, CourseError, Problem
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "scorm2004", "xapi")
+TARGETS = ("scorm12", "scorm2004", "xapi", "workshop")
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,12 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None, strict: bool = False) -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False, paper: str = "a4") -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
+    ``paper`` is the workshop PDFs' paper size: ``a4`` or ``letter``.
     """
     course, problems = check(source, strict)
     warnings = [p.format() for p in problems]
@@ -55,7 +56,7 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
         warnings.append(warning)
     artifacts: list[Artifact] = []
     for target in targets:
-        artifacts.extend(_package(target, course, site))
+        artifacts.extend(_package(target, course, site, paper))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -74,7 +75,7 @@ def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Cour
     return course, problems
 
 
-def _package(target: str, course, site) -> list[Artifact]:
+def _package(target: str, course, site, paper: str) -> list[Artifact]:
     if target == "scorm12":
         from .package.scorm12 import package_scorm12
 
@@ -87,20 +88,26 @@ def _package(target: str, course, site) -> list[Artifact]:
         from .package.xapi import package_xapi
 
         return package_xapi(course, site)
+    if target == "workshop":
+        from .package.workshop import package_workshop  # imports WeasyPrint: only this target needs it
+
+        return package_workshop(course, paper)
     raise BuildError(f"unknown target {target!r}; choose from {', '.join(TARGETS)}")
 
 
 def _refuse_nonconformant(artifacts: list[Artifact]) -> None:
-    """Check each SCORM zip with the package validator: an error there is a bug in this tool."""
-    from .validate import validate_files
+    """Check each package the build made with the validator, for the kind it detects (SCORM 1.2,
+    SCORM 2004, cmi5, Tin Can) and as a strict LMS would: an error there is a bug in this tool."""
+    from .validate import validate
 
     for artifact in artifacts:
-        if not artifact.name.endswith("-scorm12.zip"):
+        if not artifact.name.endswith(".zip"):
             continue
         with zipfile.ZipFile(io.BytesIO(artifact.data)) as archive:
             files = {name: archive.read(name) for name in archive.namelist()}
-        errors = [f for f in validate_files(files) if f.severity == "error"]
+        report = validate(files, lms="strict")
+        errors = [f for f in report.findings if f.is_error]
         if errors:
             details = "\n".join(f"  {f.code} {f.where}: {f.message}" for f in errors)
-            raise BuildError(f"{artifact.name} would not be a conformant SCORM 1.2 package; nothing was written."
-                             f"\nPlease report this as a bug of qser-scorm:\n{details}")
+            raise BuildError(f"{artifact.name} would not be a conformant {report.kind.name} package; nothing was "
+                             f"written.\nPlease report this as a bug of qser-scorm:\n{details}")

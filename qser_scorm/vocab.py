@@ -2,6 +2,9 @@
 
 #: SCORM 1.2 CAM 2.3: the manifest's name, at the package root (lower case).
 MANIFEST = "imsmanifest.xml"
+#: The Tin Can package descriptor at the package root, and its namespace.
+TINCAN_XML = "tincan.xml"
+TINCAN_NS = "http://projecttincan.com/tincan.xsd"
 
 #: Namespaces of a SCORM 1.2 manifest: IMS Content Packaging 1.1.2, the ADL extensions, IMS
 #: metadata (LOM) 1.2.1 (note imsglobal, not imsproject), XML Schema instances, and xml:*.

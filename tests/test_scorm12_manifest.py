@@ -8,6 +8,7 @@ import yaml
 from lxml import etree
 
 import qser_scorm
+from qser_scorm.package.scorm12 import CONTROL_FILES
 from qser_scorm.validate import validate_path
 from tests.conftest import COURSE_SRC, SCHEMAS, the_one_sco
 
@@ -33,7 +34,14 @@ def built(tmp_path_factory):
 
 def test_valid_against_the_official_schemas_and_the_rules_they_miss(built):
     zip_path, _, _ = built
-    assert validate_path(zip_path, schemas_dir=SCHEMAS) == []
+    assert validate_path(zip_path, schemas=SCHEMAS, lms="strict") == []
+
+
+def test_the_four_official_xsds_sit_unchanged_at_the_root(built):
+    zip_path, _, names = built
+    with zipfile.ZipFile(zip_path) as archive:
+        assert {name: archive.read(name) for name in CONTROL_FILES} == {
+            name: (SCHEMAS / name).read_bytes() for name in CONTROL_FILES}
 
 
 def test_scorm_12_metadata_and_lom(built):
@@ -53,7 +61,7 @@ def test_one_sco_launched_by_the_default_organization(built):
     _, manifest, names = built
     resource = the_one_sco(manifest, NS["cp"], f"{{{NS['adlcp']}}}scormtype")
     listed = {f.get("href") for f in resource.findall("cp:file", NS)}
-    assert listed == names - {"imsmanifest.xml"}
+    assert listed == names - {"imsmanifest.xml"} - set(CONTROL_FILES)  # the XSDs at the root are no content
 
 
 def test_mastery_score_is_the_courses_pass_mark(built, course, tmp_path):

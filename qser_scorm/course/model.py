@@ -94,6 +94,44 @@ class Assessment:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An id that one part of the course names, and where it is named (for errors)."""
+
+    id: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class AgendaSegment:
+    """One timed part of the workshop session (``workshop: agenda:`` in course.yaml)."""
+
+    title: str
+    minutes: int
+    source: Source
+    pages: tuple[Reference, ...] = ()  #: the course pages it covers
+    questions: tuple[Reference, ...] = ()  #: the questions it discusses or asks
+    knowledge_check: bool = False  #: the group takes the whole knowledge check in this segment
+    notes: str = ""  #: Markdown, for the facilitator
+
+
+@dataclass(frozen=True)
+class DiscussionPrompts:
+    """The facilitator's prompts for one reflection question (``workshop: discussion:``)."""
+
+    question: Reference
+    prompts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """The classroom session the workshop kit plans (docs/workshop.md)."""
+
+    source: Source
+    agenda: tuple[AgendaSegment, ...] = ()  #: () for the default split of the duration
+    discussion: tuple[DiscussionPrompts, ...] = ()
+
+
+@dataclass(frozen=True)
 class Course:
     id: str
     title: str
@@ -120,6 +158,8 @@ class Course:
     #: The author's interface texts (key, text), over the course language's built-in table
     interface: tuple[tuple[str, str], ...] = ()
     language_source: Source | None = None  #: where course.yaml sets `language`
+    workshop: Workshop | None = None  #: None when course.yaml has no `workshop:` section
+    duration_source: Source | None = None  #: where course.yaml sets `duration_minutes`
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

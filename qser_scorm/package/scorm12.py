@@ -11,15 +11,21 @@ from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import ADLCP, IMSCP, IMSMD, XML, XSI
 from ..write import Artifact
-from .scorm import identifiers, iso_duration, one_sco, scorm_zip, vcard
+from .scorm import identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
+#: The SCORM 1.2 control documents, shipped at the package root as every SCORM package ships them
+#: (the manifest's xsi:schemaLocation names three; imscp and imsmd import ims_xml.xsd). They are
+#: not listed in a <file> element: CAM 1.2 section 2.3.6 has <file> list what a resource needs,
+#: and no SCO needs the schemas.
+CONTROL_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 
 
 def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
     """Return ``<course id>-scorm12.zip`` holding the manifest and every file of ``site``."""
-    return scorm_zip(f"{course.id}-scorm12.zip", site, lambda paths: build_manifest(course, paths))
+    control = {name: data for name, data in schema_files("scorm12").items() if name in CONTROL_FILES}
+    return scorm_zip(f"{course.id}-scorm12.zip", site, lambda paths: build_manifest(course, paths), control)
 
 
 def mastery_score(course: Course) -> str:

@@ -13,12 +13,11 @@ from ..course.markdown import plain_text
 from ..course.model import Course
 from ..xapi import TEMPLATES_FILE, course_iri, statements_document
 from ..xapi.vocab import ACTIVITY_TYPES
-from ..vocab import LAUNCH_FILE
+from ..vocab import LAUNCH_FILE, TINCAN_NS, TINCAN_XML
 from ..write import Artifact
 from .archive import zip_bytes
 
-TINCAN_NS = "http://projecttincan.com/tincan.xsd"
-DESCRIPTOR = "tincan.xml"
+DESCRIPTOR = TINCAN_XML
 
 
 def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:

@@ -2,9 +2,10 @@
 
 Routes:
 
-- ``/``: the host page (``assets/host.html``), which plays a strict SCORM 1.2 LMS;
+- ``/``: the host page (``assets/host.html``), which plays the SCORM 1.2 LMS chosen with ``--lms``
+  (``assets/profiles.mjs``);
 - ``/__preview/<file>``: the host page's scripts and style;
-- ``/__build``: JSON ``{build, error, launch, mastery_score, activity_id, statements}``, polled
+- ``/__build``: JSON ``{build, error, lms, launch, mastery_score, activity_id, statements}``, polled
   by the host page, which relaunches the course when ``build`` grows;
 - ``/course/<path>``: the files of the last good build, exactly as ``render_site`` made them;
 - ``/xapi/statements``: a fake LRS (POST to record, GET to list) that keeps what the course
@@ -42,6 +43,8 @@ from ..xapi.vocab import XAPI_VERSION
 #: How often the watcher looks at the source folder; short enough to feel immediate.
 POLL_SECONDS = 0.3
 _ASSET_TYPES = {".mjs": "text/javascript", ".css": "text/css", ".html": "text/html"}
+#: The LMS profiles the host page can play (assets/profiles.mjs PROFILES); the first is the default.
+LMS_PROFILES = ("moodle", "chamilo", "strict")
 #: The largest body the fake LRS reads: a batch of statements is far smaller.
 MAX_BODY_BYTES = 1_000_000
 #: RFC 9110 7.2: Host = uri-host [ ":" port ]; an IPv6 address comes in brackets.
@@ -86,8 +89,9 @@ def snapshot(folder: Path) -> tuple:
 class Preview:
     """The state the HTTP handler serves: the last good build, the last error, the statements."""
 
-    def __init__(self, source: Path, echo: Callable[[str], None]):
+    def __init__(self, source: Path, echo: Callable[[str], None], lms: str = LMS_PROFILES[0]):
         self.source = source
+        self.lms = lms
         self._echo = echo
         self._lock = threading.Lock()
         self.site: SiteBuild | None = None
@@ -119,6 +123,7 @@ class Preview:
             return {
                 "build": self.number,
                 "error": self.error,
+                "lms": self.lms,
                 "launch": LAUNCH_FILE,
                 "mastery_score": self.site.mastery_score if self.site else "",
                 "activity_id": self.site.activity_id if self.site else "",
@@ -269,13 +274,14 @@ class _HttpServer(ThreadingHTTPServer):
 class PreviewServer:
     """Serve the preview of ``source`` on ``host:port`` until :meth:`stop` (a context manager).
 
-    ``port=0`` takes any free port; :attr:`url` tells which. Raises :class:`QserError` when the
-    port cannot be opened.
+    ``port=0`` takes any free port; :attr:`url` tells which. ``lms`` is one of
+    :data:`LMS_PROFILES`. Raises :class:`QserError` when the port cannot be opened.
     """
 
     def __init__(self, source: str | Path, host: str = "127.0.0.1", port: int = 8000,
-                 echo: Callable[[str], None] = print, poll_seconds: float = POLL_SECONDS):
-        self.preview = Preview(Path(source), echo)
+                 echo: Callable[[str], None] = print, poll_seconds: float = POLL_SECONDS,
+                 lms: str = LMS_PROFILES[0]):
+        self.preview = Preview(Path(source), echo, lms)
         self._poll_seconds = poll_seconds
         self._stopping = threading.Event()
         handler = type("PreviewHandler", (_Handler,), {"preview": self.preview, "listen_host": host})

@@ -11,7 +11,6 @@ import json
 import random
 from importlib import resources
 
-import jinja2
 from markupsafe import Markup, escape
 
 from .. import contract
@@ -21,7 +20,8 @@ from ..course.responses import response_ids
 from ..interface import interface_texts, text as interface_text
 from ..vocab import LAUNCH_FILE
 from ..xapi.templates import TEMPLATES_FILE, templates_script
-from .markdown import render_inline, render_markdown
+from .print import HANDOUT_PAGE, handout_html, print_link_text
+from .templating import environment
 
 #: Loaded in <head>, in this order: the shared names (generated), then core.js.
 HEAD_SCRIPTS = (contract.CONTRACT_FILE, "runtime/core.js")
@@ -29,16 +29,6 @@ HEAD_SCRIPTS = (contract.CONTRACT_FILE, "runtime/core.js")
 #: trackers, then the xAPI statement templates, and main.js last: it starts everything.
 SCRIPT_LAYERS = ("runtime/tracking/", TEMPLATES_FILE, "runtime/main.js")
 
-_env = jinja2.Environment(
-    loader=jinja2.PackageLoader("qser_scorm.render", "templates"),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-_env.filters["markdown"] = render_markdown
-_env.filters["inline"] = render_inline
 
 
 def render_site(course: Course) -> dict[str, bytes]:
@@ -52,7 +42,7 @@ def render_site(course: Course) -> dict[str, bytes]:
     runtime[TEMPLATES_FILE] = templates_script(course)
     runtime[contract.CONTRACT_FILE] = contract.contract_script()
     texts = interface_texts(course)
-    html = _env.get_template("index.html").render(
+    html = environment.get_template("index.html").render(
         course=course,
         # text("position", n=1, total=9): an interface text in the course language, as HTML.
         text=lambda key, **values: Markup(interface_text(texts, key, values, escape)),
@@ -69,8 +59,11 @@ def render_site(course: Course) -> dict[str, bytes]:
         data=contract.DATA_ATTRIBUTES,
         page_id=_page_section_id,
         question_id=_question_element_id,
+        # The learner handout to print from the LMS; the facilitator guide (answer key) is never here.
+        print_page={"href": HANDOUT_PAGE, "label": print_link_text(course)},
     )
-    return {LAUNCH_FILE: html.encode("utf-8"), **runtime, **{m.path: m.data for m in course.media}}
+    return {LAUNCH_FILE: html.encode("utf-8"), HANDOUT_PAGE: handout_html(course, paper=None).encode("utf-8"),
+            **runtime, **{m.path: m.data for m in course.media}}
 
 
 def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:

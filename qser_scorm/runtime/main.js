@@ -41,17 +41,17 @@ function boot() {
     seed: quiz.seed, visited: nav.visited, answers: quiz.answers }, course, stateLimit);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
-  const finish = () => trackers.finish({ completed: Boolean(quiz.lastResult?.final) });
+  const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
   const ended = () => {
     $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
     $(ids.notice).textContent = Qser.text("exit_notice");
   };
   $(ids.exit).addEventListener("click", () => {
     save(false);
-    finish();
+    finish(true);
     ended();
   });
-  window.addEventListener("pagehide", finish);
+  window.addEventListener("pagehide", () => finish(false));
   /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
      again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
      an LMS a reload starts a new session. */

@@ -1,7 +1,8 @@
 """Read a package (zip, folder or in-memory files) safely into an :class:`Inventory`.
 
-Nothing is ever extracted: entries are streamed in small chunks to verify them, only
-``imsmanifest.xml`` is kept in memory, and declared sizes are never trusted for allocation
+Nothing is ever extracted: entries are streamed in small chunks to verify them, only the
+descriptors at the root (``imsmanifest.xml``, ``cmi5.xml``, ``tincan.xml``) are kept in memory,
+the launch pages and what they load are read on demand (capped), and declared sizes are never trusted for allocation
 (zipfile stops each entry at its declared size and checks the CRC). Limits refuse zip bombs
 and oversized central directories before any decompression starts.
 """
@@ -17,9 +18,13 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from qser_scorm.validate.findings import Finding, UnusableInput, finding, printable
 from qser_scorm.vocab import MANIFEST
+
+#: the files at the root that say what kind of package this is (kept in memory when present)
+DESCRIPTORS = (MANIFEST, "cmi5.xml", "tincan.xml")
 
 _CHUNK = 64 * 1024
 _MIB = 2**20
@@ -33,7 +38,8 @@ class Limits:
     max_total_bytes: int = 512 * _MIB  #: sum of uncompressed sizes
     max_ratio: int = 100  #: uncompressed/compressed, for entries above ratio_floor
     ratio_floor: int = 1 * _MIB
-    max_manifest_bytes: int = 8 * _MIB
+    max_manifest_bytes: int = 8 * _MIB  #: for each descriptor
+    max_page_bytes: int = 4 * _MIB  #: launch pages, scripts and styles read for their references
     max_central_directory_bytes: int = 16 * _MIB
 
 
@@ -42,8 +48,19 @@ class Inventory:
     """What the manifest checks need to know about a package."""
 
     names: set[str] = field(default_factory=set)  #: safe regular-file entries, '/'-separated
-    manifest: bytes | None = None  #: imsmanifest.xml at the root, if present
+    descriptors: dict[str, bytes] = field(default_factory=dict)  #: DESCRIPTORS present at the root
     findings: list[Finding] = field(default_factory=list)
+    upload_bytes: int | None = None  #: size of the zip an admin uploads (None: not a zip)
+    reader: Callable[[str], bytes | None] = lambda name: None  #: a file's bytes, None if absent or too big
+    close: Callable[[], None] = lambda: None  #: releases the open zip, once the checks are done
+
+    @property
+    def manifest(self) -> bytes | None:
+        return self.descriptors.get(MANIFEST)
+
+    def read(self, name: str) -> bytes | None:
+        """The bytes of a package file (at most Limits.max_page_bytes), or None."""
+        return self.reader(name) if name in self.names else None
 
 
 def unsafe_name_reason(name: str) -> str | None:
@@ -75,14 +92,16 @@ def _note_unsafe(name: str, inventory: Inventory) -> bool:
 
 def read_files(files: dict[str, bytes]) -> Inventory:
     """An inventory of an in-memory package (relative path -> bytes), e.g. a build's output."""
-    inventory = Inventory()
+    kept: dict[str, bytes] = {}
+    inventory = Inventory(reader=kept.get)
     for name, data in files.items():
         if _note_unsafe(name, inventory):
             continue
         name = posixpath.normpath(name)
         inventory.names.add(name)
-        if name == MANIFEST:
-            inventory.manifest = data
+        kept[name] = data
+        if name in DESCRIPTORS:
+            inventory.descriptors[name] = data
     return inventory
 
 
@@ -131,13 +150,30 @@ def _read_zip(path: Path, limits: Limits) -> Inventory:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, struct.error, OSError, EOFError, ValueError,
             NotImplementedError) as exc:  # ValueError includes UnicodeDecodeError (a name flagged UTF-8)
         raise UnusableInput(f"{label}: not a readable zip file ({exc})") from None
-    with archive:
+    entries: dict[str, zipfile.ZipInfo] = {}
+    inventory = Inventory(upload_bytes=path.stat().st_size,
+                          reader=lambda name: _read_zip_entry(archive, entries[name], limits.max_page_bytes),
+                          close=archive.close)
+    try:
         infos = archive.infolist()
         _refuse_bombs(label, infos, limits)
-        inventory = Inventory()
         for info in infos:
-            _read_entry(archive, info, inventory, limits)
-        return inventory
+            name = _read_entry(archive, info, inventory, limits)
+            if name:
+                entries[name] = info
+    except BaseException:
+        archive.close()
+        raise
+    return inventory
+
+
+def _read_zip_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> bytes | None:
+    """One entry's bytes, or None when it is bigger than cap (already verified by _read_entry)."""
+    if info.file_size > cap:
+        return None
+    with archive.open(info) as stream:
+        data = stream.read(cap + 1)
+    return data if len(data) <= cap else None
 
 
 def _refuse_bombs(label: str, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
@@ -158,29 +194,30 @@ def _refuse_bombs(label: str, infos: list[zipfile.ZipInfo], limits: Limits) -> N
                 f" times (limit {limits.max_ratio}); refused as a possible zip bomb")
 
 
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inventory, limits: Limits) -> None:
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inventory, limits: Limits) -> str | None:
+    """Verify one entry and add it to the inventory; return its normalised name, or None if left out."""
     name = info.orig_filename  # info.filename is cut at the first NUL, hiding it
     where = printable(name)
     if _note_unsafe(name, inventory):
-        return
+        return None
     if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
         inventory.findings.append(finding(
             "QS002", f"entry {where!r} is a symbolic link; extracted, it can point anywhere on the LMS server",
             where, "replace the link with a copy of the file it points to"))
-        return
+        return None
     if not name.isascii() and not info.flag_bits & 0x800:
         inventory.findings.append(finding(
             "QS005", f"entry name {where!r} is not ASCII and not marked as UTF-8; LMSs decode it "
             "differently (read here as code page 437), so links to it may break",
             where, "zip with a tool that writes UTF-8 names (Python's zipfile, 7-Zip, Info-ZIP 3)"))
     if info.is_dir():
-        return
+        return None
     name = posixpath.normpath(name)  # "./index.html" and "a//b" extract as "index.html" and "a/b"
     if name in inventory.names:
         inventory.findings.append(finding(
             "QS004", f"entry {where!r} appears twice; which copy an LMS extracts is undefined",
             where, "rebuild the zip so that each path appears once"))
-        return
+        return None
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         inventory.findings.append(finding(
             "QS006", f"entry {where!r} uses compression method {info.compress_type}; some LMSs extract "
@@ -189,18 +226,19 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, inventory: Inve
         inventory.findings.append(finding(
             "QS003", f"entry {where!r} is encrypted; an LMS cannot extract it", where,
             "zip without a password"))
-        return
-    keep = name == MANIFEST
+        return None
+    keep = name in DESCRIPTORS
     try:
         data = _stream(archive, info, keep, limits)
     except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, struct.error, OSError, EOFError, RuntimeError,
             NotImplementedError, ValueError) as exc:
         inventory.findings.append(finding(
             "QS003", f"entry {where!r} cannot be extracted ({exc})", where, "rebuild the zip"))
-        return
+        return None
     inventory.names.add(name)
     if keep:
-        inventory.manifest = data
+        inventory.descriptors[name] = data
+    return name
 
 
 def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool, limits: Limits) -> bytes | None:
@@ -211,7 +249,7 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool, limits:
             size += len(chunk)
             if keep:
                 if size > limits.max_manifest_bytes:
-                    raise UnusableInput(f"{MANIFEST} is larger than {limits.max_manifest_bytes:,} bytes")
+                    raise UnusableInput(f"{printable(info.filename)} is larger than {limits.max_manifest_bytes:,} bytes")
                 kept.append(chunk)
     return b"".join(kept) if keep else None
 
@@ -220,6 +258,7 @@ def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool, limits:
 
 def _read_folder(root: Path, limits: Limits) -> Inventory:
     inventory, count, pending = Inventory(), 0, [""]
+    inventory.reader = lambda name: _read_capped(root / name, limits.max_page_bytes, refuse=False)
     while pending:
         prefix = pending.pop()
         try:
@@ -243,8 +282,9 @@ def _read_folder(root: Path, limits: Limits) -> Inventory:
                 pending.append(name + "/")
             elif entry.is_file(follow_symlinks=False):  # sockets, FIFOs and devices are ignored
                 inventory.names.add(name)
-    if MANIFEST in inventory.names:
-        inventory.manifest = _read_capped(root / MANIFEST, limits.max_manifest_bytes)
+    for name in DESCRIPTORS:
+        if name in inventory.names:
+            inventory.descriptors[name] = _read_capped(root / name, limits.max_manifest_bytes)
     return inventory
 
 
@@ -257,11 +297,19 @@ def _note_undecodable(name: str, inventory: Inventory) -> None:
             printable(name), "rename the file using UTF-8 (or plain ASCII) characters"))
 
 
-def _read_capped(path: Path, cap: int) -> bytes:
+def _read_capped(path: Path, cap: int, refuse: bool = True) -> bytes | None:
+    """At most cap bytes of a file, never through a symbolic link; too big: refused, or None."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(path, flags)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        if refuse:
+            raise
+        return None
     with os.fdopen(descriptor, "rb") as f:
         data = f.read(cap + 1)
-    if len(data) > cap:
-        raise UnusableInput(f"{MANIFEST} is larger than {cap:,} bytes")
-    return data
+    if len(data) <= cap:
+        return data
+    if refuse:
+        raise UnusableInput(f"{printable(path.name)} is larger than {cap:,} bytes")
+    return None

@@ -13,7 +13,7 @@ from collections import Counter
 from lxml import etree
 
 from qser_scorm.validate.findings import Finding, finding, printable
-from qser_scorm.validate.manifest import Manifest, where
+from qser_scorm.validate.manifest import Manifest, repeated, where
 from qser_scorm.vocab import ADLCP, IMSMD, XML, XSI
 
 #: imscp content models: the children each element may hold, in order, before its
@@ -51,7 +51,6 @@ ADLCP_ELEMENTS: dict[str, int | None] = {
     "datafromlms": 255, "masteryscore": 200, "schema": 100, "schemaversion": 20,
 }
 TIME_LIMIT_ACTIONS = ("exit,message", "exit,no message", "continue,message", "continue,no message")
-SCORM_TYPES = ("sco", "asset")
 CMI_TIMESPAN = re.compile(r"\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?")  # SCORM 1.2 RTE 3.4.2: CMITimespan
 # xs:NCName, approximated with Unicode word characters
 NCNAME = re.compile(r"[^\W\d][\w.\-\u00B7\u0300-\u036F\u203F\u2040]*")
@@ -71,7 +70,7 @@ def check_structure(manifest: Manifest) -> list[Finding]:
             findings += _check_length(element, name.localname, TEXT_MAX_LENGTH[name.localname])
         elif namespace == ADLCP and name.localname in ADLCP_ELEMENTS:
             findings += _check_adlcp_element(element, name.localname)
-    findings += _check_identifiers(manifest)
+    findings += check_identifiers(manifest)
     return findings
 
 
@@ -91,8 +90,8 @@ def _check_children(manifest: Manifest, element: etree._Element, local: str) -> 
             first_extension = first_extension or _label(child)
             if not _declared_extension(name):
                 findings.append(finding(
-                    "QS101", f"{_label(child)} inside <{local}> is declared by no SCORM 1.2 schema "
-                    "(the schema's strict wildcard rejects it; LMSs ignore it)", where(child),
+                    "QS101", f"{_label(child)} inside <{local}> is an element no SCORM 1.2 schema defines (a "
+                    "misspelt name, or vendor data): strict LMSs reject the manifest, Moodle ignores it", where(child),
                     "remove it, or move vendor data into an external metadata file"))
             continue
         child_local = name.localname
@@ -133,15 +132,11 @@ def _check_attributes(element: etree._Element, local: str) -> list[Finding]:
     findings, allowed = [], ATTRIBUTES.get(local, {})
     for key, value in element.attrib.items():
         name = etree.QName(key)
-        if name.namespace == ADLCP and name.localname == "scormtype":
-            if value not in SCORM_TYPES:
-                hint = (f"write adlcp:scormtype=\"{value.strip().lower()}\" (lower case)"
-                        if value.strip().lower() in SCORM_TYPES else "use \"sco\" (it talks to the LMS) or \"asset\"")
-                findings.append(finding("QS107", f"adlcp:scormtype is {printable(value)!r}, not 'sco' or 'asset'; "
-                                        "LMSs compare it literally", where(element), hint))
-        elif name.namespace == XSI or (name.namespace == XML and name.localname == "base" and local in XML_BASE_ALLOWED):
+        if (name.namespace == ADLCP and name.localname.lower() == "scormtype"  # checked in rules.py
+                or name.namespace == XSI
+                or (name.namespace == XML and name.localname == "base" and local in XML_BASE_ALLOWED)):
             continue
-        elif name.namespace is not None or name.localname not in allowed:
+        if name.namespace is not None or name.localname not in allowed:
             findings.append(finding(
                 "QS101", f"attribute {printable(key)!r} is not allowed on <{local}>", where(element),
                 f"<{local}> takes {', '.join(allowed) or 'no attributes of its own'}; remove the others"))
@@ -186,28 +181,29 @@ def _check_adlcp_element(element: etree._Element, local: str) -> list[Finding]:
     return findings
 
 
-def _check_identifiers(manifest: Manifest) -> list[Finding]:
-    findings, seen = [], {}
+def check_identifiers(manifest: Manifest) -> list[Finding]:
+    findings = []
     identified = [manifest.root] + [e for local in ("organization", "item", "resource", "manifest")
                                     for e in manifest.iter(local) if e is not manifest.root]
-    for element in sorted(identified, key=lambda e: e.sourceline or 0):
+    for element in identified:
         identifier = element.get("identifier")
         if identifier is None:
             continue
-        shown = printable(identifier[:80]) + ("..." if len(identifier) > 80 else "")
         if not NCNAME.fullmatch(identifier):
             findings.append(finding(
-                "QS104", f"identifier {shown!r} is not a valid XML ID (it must start with a letter or '_' and "
-                "hold only letters, digits, '.', '-' and '_')", where(element),
+                "QS104", f"identifier {_shown(identifier)!r} is not a valid XML ID (it must start with a letter or "
+                "'_' and hold only letters, digits, '.', '-' and '_')", where(element),
                 "derive identifiers from a fixed prefix plus the course id, e.g. 'ITEM-' + id"))
         if len(identifier) > MOODLE_IDENTIFIER_MAX:
             findings.append(finding(
-                "QS302", f"identifier {shown!r} has {len(identifier)} characters; Moodle stores at most "
+                "QS302", f"identifier {_shown(identifier)!r} has {len(identifier)} characters; Moodle stores at most "
                 f"{MOODLE_IDENTIFIER_MAX} and the import fails", where(element), "use a shorter identifier"))
-        if identifier in seen:
-            findings.append(finding(
-                "QS105", f"identifier {shown!r} is also used on line {seen[identifier]}; all identifiers in a "
-                "manifest share one namespace", where(element), "give each element its own identifier"))
-        else:
-            seen[identifier] = element.sourceline
+    for element, identifier, first in repeated(identified, "identifier"):
+        findings.append(finding(
+            "QS105", f"identifier {_shown(identifier)!r} is also used on line {first}; all identifiers in a "
+            "manifest share one namespace", where(element), "give each element its own identifier"))
     return findings
+
+
+def _shown(identifier: str) -> str:
+    return printable(identifier[:80]) + ("..." if len(identifier) > 80 else "")

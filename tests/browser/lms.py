@@ -155,13 +155,17 @@ class TestLms:
         returning: dict[str, str] | None = None,
         attempt: LmsAttempt | None = None,
         fail: dict[str, str] | None = None,
+        lacks: dict[str, list[str]] | None = None,
+        unlisted: bool = False,
     ) -> LmsSession:
         """Open the host page and start the SCO.
 
         ``mastery_override`` on is Moodle's default (the LMS recomputes passed/failed from the
         score at LMSFinish); ``returning`` is extra stored CMI for a returning learner (see
         :func:`returning_learner`); ``attempt`` reuses an LMS attempt record for a relaunch;
-        ``fail`` makes API methods break: ``{"LMSCommit": "throw", "LMSInitialize": "false"}``.
+        ``fail`` makes API methods break: ``{"LMSCommit": "throw", "LMSInitialize": "false"}``;
+        ``lacks`` leaves elements unimplemented, as Chamilo: ``{"cmi.interactions": ["objectives"]}``
+        (not in ``_children``, a set answers error 401); ``unlisted`` gives no ``_children`` lists.
         """
         name = next(_attempt_names)
         attempt = attempt or self.server.new_attempt(name)
@@ -178,6 +182,8 @@ class TestLms:
             "cmi": cmi,
             "sco": "/sco/index.html",
             "fail": fail or {},
+            "lacks": lacks or {},
+            "unlisted": unlisted,
         }
         page = self._new_page()
         page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")

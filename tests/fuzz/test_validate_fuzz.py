@@ -11,20 +11,20 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qser_scorm.validate import Finding, UnusableInput, format_findings, validate_files, validate_path
-from tests.validate.packages import MANIFEST, good_files
+from qser_scorm.validate import Finding, UnusableInput, format_report, validate
+from tests.validate.packages import LAUNCH_PAGE, MANIFEST, good_files
 
 EXAMPLES = int(os.environ.get("QSER_FUZZ_EXAMPLES", "1000")) // 2
 NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
     "<", ">", "&", '"', "<!DOCTYPE x>", "<![CDATA[", "]]>", "http://[::1", "%zz", "../", "/", "\\", "\x00",
-    "\ud800", "<adlcp:masteryscore>", "</item>", "<item identifier='X'>", 'identifierref="', "xml:base=\"/\"",
+    "\ud800", "<!--c-->", "<?pi x?>", "<adlcp:masteryscore>", "</item>", "<item identifier='X'>", 'identifierref="', "xml:base=\"/\"",
     "<resource identifier='R' type='webcontent' adlcp:scormtype='sco' href='?#'/>"]))
 
 
-def _check_output(findings: list[Finding]) -> None:
-    assert all(isinstance(f, Finding) for f in findings)
-    format_findings(findings).encode("utf-8")
-    json.loads(format_findings(findings, json=True))
+def _check_output(report) -> None:
+    assert all(isinstance(f, Finding) for f in report.findings)
+    format_report(report).encode("utf-8")
+    json.loads(format_report(report, json=True))
 
 
 @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
@@ -34,7 +34,22 @@ def test_a_damaged_manifest_gives_findings_never_an_exception(edits):
     text = MANIFEST
     for at, cut, noise in edits:
         text = text[:at] + noise + text[at + cut:]
-    _check_output(validate_files({**good_files(), "imsmanifest.xml": text.encode("utf-8", "surrogatepass")}))
+    _check_output(validate({**good_files(), "imsmanifest.xml": text.encode("utf-8", "surrogatepass")}))
+
+
+PAGE_NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
+    "<script src='", "<![", "<!--", "-->", "<style>", "url(", "@import '", "<base href='", "<frame src='", "'>",
+    "%zz", "../", "//", "\\", "\x00", "\ud800", "javascript:", "data:,", "#"]))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, len(LAUNCH_PAGE)), st.integers(0, 20), PAGE_NOISE), min_size=1, max_size=4))
+def test_a_damaged_launch_page_gives_findings_never_an_exception(edits):
+    page = LAUNCH_PAGE.decode("ascii")
+    for at, cut, noise in edits:
+        page = page[:at] + noise + page[at + cut:]
+    _check_output(validate({**good_files(), "index.html": page.encode("utf-8", "surrogatepass")}))
 
 
 @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
@@ -53,6 +68,6 @@ def test_a_damaged_zip_gives_findings_or_unusable_input(edits):
         path = Path(folder, "damaged.zip")
         path.write_bytes(bytes(data))
         try:
-            _check_output(validate_path(path))
+            _check_output(validate(path))
         except UnusableInput as exc:
             assert exc.message

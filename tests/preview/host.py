@@ -27,7 +27,7 @@ class HostPage:
         return self
 
     def relaunch(self, button: str) -> None:
-        """Press "New learner" or "Relaunch (resume)" and wait for the course to start again."""
+        """Press "New learner", "Relaunch (resume)" or "New attempt" and wait for the course to start again."""
         launch = self.launches() + 1
         self.page.get_by_role("button", name=button).click()
         self.wait_ready(launch)
@@ -52,3 +52,12 @@ class HostPage:
     def cmi_row(self, element: str):
         """The panel's CMI data cell of ``element`` (a locator: use with expect)."""
         return self.page.locator(f'#cmi-data tr[data-element="{element}"] td')
+
+    def launch_mode(self) -> str:
+        """The lesson_mode of the current launch, as the panel shows it."""
+        return self.page.locator("#launch-state").get_attribute("data-mode")
+
+    def api(self, script: str):
+        """Run ``script`` in the course's frame with ``API`` bound to the LMS's API object (the
+        calls a SCO makes), e.g. ``API.LMSSetValue("cmi.core.score.raw", "40")``."""
+        return self.in_sco(f"() => {{ const API = parent.API; return {script}; }}")

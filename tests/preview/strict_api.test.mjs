@@ -1,10 +1,13 @@
-// Unit tests of the preview's strict SCORM 1.2 API, run by `node --test` (tests/preview/test_strict_api.py).
+// Unit tests of the preview's SCORM 1.2 API as Moodle answers it, run by `node --test`
+// (tests/preview/test_strict_api.py); the other profiles are in profiles.test.mjs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { checkValue, responseWarning } from "../../qser_scorm/preview/assets/cmi_model.mjs";
+import { checkValue, formatTimespan, parseTimespan, responseWarning } from "../../qser_scorm/preview/assets/cmi_model.mjs";
 import { createApi } from "../../qser_scorm/preview/assets/lms.mjs";
-import { finishRules, formatTimespan, parseTimespan } from "../../qser_scorm/preview/assets/session.mjs";
+import { PROFILES } from "../../qser_scorm/preview/assets/profiles.mjs";
+
+const MOODLE = PROFILES.moodle;
 
 // element (generic name) -> [values Moodle accepts, values it answers 405 to]
 const VALUES = {
@@ -17,7 +20,8 @@ const VALUES = {
   "cmi.core.lesson_location": [["", "page-3", "x".repeat(255)], ["x".repeat(256)]],
   "cmi.suspend_data": [["", "x".repeat(4096)], ["x".repeat(4097)]],
   "cmi.interactions.n.id": [["q1", "quiz.q-1_a", "x".repeat(255)], ["q 1", "q\t1", "ü", "x".repeat(256)]],
-  "cmi.interactions.n.time": [["00:00:00", "23:59:59", "09:05:07.25"], ["24:00:00", "9:05:07", "12:60:00", "2024-01-01T10:00:00"]],
+  // Moodle's CMITime takes hours up to 29 (datamodels/scorm_12.js); the strict profile stops at 23.
+  "cmi.interactions.n.time": [["00:00:00", "23:59:59", "09:05:07.25", "24:00:00"], ["9:05:07", "12:60:00", "30:00:00", "2024-01-01T10:00:00"]],
   "cmi.interactions.n.type": [["true-false", "choice", "fill-in", "matching", "performance", "sequencing", "likert", "numeric"],
     ["multiple-choice", "Choice", "long-fill-in", "other"]],
   "cmi.interactions.n.result": [["correct", "wrong", "unanticipated", "neutral", "0.5", "1"], ["incorrect", "right", "Correct"]],
@@ -30,8 +34,8 @@ const VALUES = {
 
 for (const [element, [valid, invalid]] of Object.entries(VALUES)) {
   test(`${element} accepts what Moodle accepts and refuses the rest`, () => {
-    for (const value of valid) assert.equal(checkValue(element, value), "0", `${JSON.stringify(value)} should be valid`);
-    for (const value of invalid) assert.equal(checkValue(element, value), "405", `${JSON.stringify(value)} should be refused`);
+    for (const value of valid) assert.equal(checkValue(element, value, MOODLE.types), "0", `${JSON.stringify(value)} should be valid`);
+    for (const value of invalid) assert.equal(checkValue(element, value, MOODLE.types), "405", `${JSON.stringify(value)} should be refused`);
   });
 }
 
@@ -55,8 +59,8 @@ for (const [type, [valid, invalid]] of Object.entries(RESPONSES)) {
 
 function started(data = {}) {
   const calls = [];
-  const session = { data: { "cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "s1", ...data }, commit() {}, finish() {} };
-  const api = createApi(session, (call) => calls.push(call));
+  const session = { data: { "cmi.core.lesson_status": "not attempted", "cmi.core.student_id": "s1", ...data }, changed() {}, commit() {}, finish() {} };
+  const api = createApi(session, (call) => calls.push(call), MOODLE);
   assert.equal(api.LMSInitialize(""), "true");
   return { api, calls, session };
 }
@@ -122,8 +126,8 @@ test("a response that does not fit the interaction type is stored with a warning
 });
 
 test("calls before LMSInitialize and after LMSFinish answer 301", () => {
-  const session = { data: {}, commit() {}, finish() {} };
-  const api = createApi(session, () => {});
+  const session = { data: {}, changed() {}, commit() {}, finish() {} };
+  const api = createApi(session, () => {}, MOODLE);
   assert.equal(api.LMSGetValue("cmi.core.student_id"), "");
   assert.equal(api.LMSGetLastError(), "301");
   api.LMSInitialize("");
@@ -135,27 +139,37 @@ test("calls before LMSInitialize and after LMSFinish answer 301", () => {
   assert.equal(api.LMSGetErrorString("405"), "Incorrect data type");
 });
 
-function finished(data, override = true) {
+function finished(profile, data, override = true) {
   const cmi = { "cmi.core.credit": "credit", "cmi.core.lesson_mode": "normal", "cmi.core.total_time": "0000:00:00.00", "cmi.student_data.mastery_score": "80", ...data };
-  const notes = finishRules(cmi, override);
-  return { cmi, notes };
+  const { kept, notes } = profile.finish(cmi, { kept: {}, launchTotal: cmi["cmi.core.total_time"], setSinceCommit: new Set(), statusSet: true, masteryOverride: override });
+  return { cmi: kept, notes };
 }
 
 test("LMSFinish: mastery override decides passed/failed from the score, both ways", () => {
-  assert.equal(finished({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "60" }).cmi["cmi.core.lesson_status"], "failed");
-  assert.equal(finished({ "cmi.core.lesson_status": "failed", "cmi.core.score.raw": "80" }).cmi["cmi.core.lesson_status"], "passed");
-  assert.equal(finished({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "60" }, false).cmi["cmi.core.lesson_status"], "passed");
-  assert.equal(finished({ "cmi.core.lesson_status": "incomplete", "cmi.student_data.mastery_score": "" , "cmi.core.score.raw": "90" }).cmi["cmi.core.lesson_status"], "incomplete");
+  const status = (...args) => finished(MOODLE, ...args).cmi["cmi.core.lesson_status"];
+  assert.equal(status({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "60" }), "failed");
+  assert.equal(status({ "cmi.core.lesson_status": "failed", "cmi.core.score.raw": "80" }), "passed");
+  assert.equal(status({ "cmi.core.lesson_status": "incomplete", "cmi.core.score.raw": "60" }), "failed", "whatever status the SCO set");
+  assert.equal(status({ "cmi.core.lesson_status": "passed", "cmi.core.score.raw": "60" }, false), "passed");
+  assert.equal(status({ "cmi.core.lesson_status": "incomplete", "cmi.student_data.mastery_score": "", "cmi.core.score.raw": "90" }), "incomplete");
+  assert.equal(status({ "cmi.core.lesson_status": "incomplete", "cmi.core.score.raw": "60", "cmi.core.lesson_mode": "review", "cmi.core.credit": "no-credit" }), "incomplete",
+    "only in normal mode with credit");
 });
 
-test("LMSFinish: no status set becomes completed; time adds up; no suspend drops the bookmark", () => {
-  const { cmi, notes } = finished({ "cmi.core.lesson_status": "not attempted", "cmi.core.total_time": "0001:59:30.50",
+test("LMSFinish in Moodle: no status set becomes completed; time adds up in every mode; the bookmark stays in the attempt", () => {
+  const { cmi, notes } = finished(MOODLE, { "cmi.core.lesson_status": "not attempted", "cmi.core.total_time": "0001:59:30.50", "cmi.core.lesson_mode": "review",
     "cmi.core.session_time": "00:00:30.55", "cmi.suspend_data": "abc", "cmi.core.lesson_location": "p2", "cmi.core.exit": "" });
   assert.equal(cmi["cmi.core.lesson_status"], "completed");
   assert.equal(cmi["cmi.core.total_time"], "0002:00:01.05");
-  assert.equal(cmi["cmi.suspend_data"], undefined);
-  assert.equal(notes.length, 3);
-  const kept = finished({ "cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "abc", "cmi.core.exit": "suspend" }).cmi;
+  assert.equal(cmi["cmi.suspend_data"], "abc");
+  assert.equal(cmi["cmi.core.lesson_mode"], undefined, "decided again at the next launch");
+  assert.equal(notes.length, 2);
+});
+
+test("LMSFinish in the strict profile: no suspend drops the bookmark", () => {
+  const dropped = finished(PROFILES.strict, { "cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "abc", "cmi.core.exit": "" }).cmi;
+  assert.equal(dropped["cmi.suspend_data"], undefined);
+  const kept = finished(PROFILES.strict, { "cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "abc", "cmi.core.exit": "suspend" }).cmi;
   assert.equal(kept["cmi.suspend_data"], "abc");
 });
 

@@ -55,13 +55,16 @@ def test_a_busy_port_gives_a_clear_message(run_cli, course):
 
 
 def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(course):
-    process = subprocess.Popen([sys.executable, "-m", "qser_scorm", "preview", str(course), "--port", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "qser_scorm", "preview", str(course), "--port", "0", "--lms", "chamilo"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = [process.stdout.readline(), process.stdout.readline()]
+        assert " in chamilo at " in lines[-1]
         url = lines[-1].split(" at ")[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
-        assert get_json(f"{url}__build")["error"] is None
+        build = get_json(f"{url}__build")
+        assert build["error"] is None
+        assert build["lms"] == "chamilo"  # the host page plays that profile
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=10)
     finally:
@@ -69,6 +72,12 @@ def test_the_command_prints_its_url_and_stops_cleanly_on_ctrl_c(course):
     assert process.returncode == 0, err
     assert "Stopped." in out
     assert "Traceback" not in err
+
+
+def test_an_unknown_lms_is_refused_with_the_choices(run_cli, course):
+    result = run_cli("preview", course, "--lms", "blackboard")
+    assert result.exit_code == 2
+    assert "'blackboard' is not one of 'moodle', 'chamilo', 'strict'" in result.output
 
 
 def test_the_fake_lrs_records_statements_and_lists_them(preview):

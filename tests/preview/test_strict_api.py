@@ -1,13 +1,18 @@
-"""The strict API's validators and error codes, table-driven, run in node (strict_api.test.mjs)."""
+"""The preview's API and LMS profiles in node: validators and error codes table by table
+(strict_api.test.mjs), what Moodle, Chamilo and the strict profile answer, keep and relaunch
+(profiles.test.mjs)."""
 import shutil
 import subprocess
 from pathlib import Path
 
-TESTS = Path(__file__).with_name("strict_api.test.mjs")
+import pytest
+
+HERE = Path(__file__).parent
 
 
-def test_strict_api_unit_tests_pass_in_node():
+@pytest.mark.parametrize("tests", ["strict_api.test.mjs", "profiles.test.mjs"])
+def test_node_unit_tests_pass(tests):
     node = shutil.which("node")
     assert node, "node (20+) is needed: scripts/test installs it with npm"
-    result = subprocess.run([node, "--test", str(TESTS)], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([node, "--test", str(HERE / tests)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

@@ -55,15 +55,16 @@ def write_many_entries(folder: Path, count: int = 10_000) -> Path:
     return path
 
 
-#: A whole process that validates argv[1] and prints JSON: seconds, outcome, peak memory. Peak
+#: A whole process that validates argv[1] and prints JSON: seconds (wall and CPU), outcome, peak memory. Peak
 #: memory is VmHWM: getrusage's ru_maxrss would include the process that forked this one.
 VALIDATE_PROBE = """import json, re, sys, time
 from qser_scorm.validate import UnusableInput, validate_path
-started = time.monotonic()
+started, cpu = time.monotonic(), time.process_time()
 try:
     outcome = f"{len(validate_path(sys.argv[1]))} findings"
 except UnusableInput as exc:
     outcome = "refused: " + exc.message
 peak_kib = int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1))
-print(json.dumps({"seconds": time.monotonic() - started, "outcome": outcome, "max_rss_mib": peak_kib / 1024}))
+print(json.dumps({"seconds": time.monotonic() - started, "cpu_seconds": time.process_time() - cpu,
+                  "outcome": outcome, "max_rss_mib": peak_kib / 1024}))
 """

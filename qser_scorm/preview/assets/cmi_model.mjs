@@ -1,6 +1,7 @@
 // The SCORM 1.2 data model as one table: every element, who may read or write it, and the
-// values it accepts. Patterns and ranges follow Moodle's mod/scorm/datamodels/scorm_12.js, so the
-// preview rejects what Moodle rejects; where the RTE spec is stricter than Moodle it says so.
+// values it accepts, as the SCORM 1.2 RTE (3.4) defines them. An LMS profile (profiles.mjs)
+// adjusts it where a real LMS differs (Moodle's laxer time of day, Chamilo's missing elements).
+// A SCORM 2004 model would be a second table of the same shape beside this one.
 
 /** Error codes and their short texts (SCORM 1.2 RTE 3.3.2). */
 export const ERROR_STRINGS = {
@@ -10,7 +11,6 @@ export const ERROR_STRINGS = {
   "202": "Element cannot have children",
   "203": "Element not an array - cannot have count",
   "301": "Not initialized",
-  // The preview implements every element, so it never answers 401; LMSGetErrorString still knows it.
   "401": "Not implemented error",
   "402": "Invalid set value, element is a keyword",
   "403": "Element is read only",
@@ -30,10 +30,10 @@ export const TYPES = {
   // No exponent, no "+", at most three integer digits; "" is accepted (Moodle reads it as 0).
   CMIDecimal: { pattern: new RegExp(`^${DECIMAL}$`) },
   CMISInteger: { pattern: /^-?[0-9]+$/ },
-  // Clock time of day; Moodle allows hours up to 29, the spec stops at 23.
+  // Clock time of day, 00:00:00 to 23:59:59 (Moodle allows hours up to 29: profiles.mjs).
   CMITime: { pattern: /^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,2})?$/ },
   CMITimespan: { pattern: /^[0-9]{2,4}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,2})?$/ },
-  // CMIFeedback: Moodle checks only the length of responses and patterns.
+  // CMIFeedback: the length here; the per-type formats are RESPONSE_FORMATS below.
   CMIFeedback: { pattern: /^[\s\S]{0,255}$/ },
   // RTE 3.4.2: the SCO may not set "not attempted"; only the LMS uses it.
   CMILessonStatus: { pattern: oneOf("passed", "completed", "failed", "incomplete", "browsed") },
@@ -124,8 +124,8 @@ const list = (item) => `${item}(,${item})*`;
 
 /**
  * CMIFeedback formats by interaction type (RTE 3.4.2, cmi.interactions.n.student_response).
- * Moodle does not check them, stricter LMSs do: the preview accepts the value like Moodle and
- * shows a warning. "" (no answer) is always allowed.
+ * Moodle and Chamilo do not check them (the preview warns), the strict profile answers 405.
+ * "" (no answer) is always allowed.
  */
 export const RESPONSE_FORMATS = {
   "true-false": /^[01tf]/, // only the first character counts
@@ -140,7 +140,7 @@ export const RESPONSE_FORMATS = {
 export function responseWarning(type, value) {
   const format = RESPONSE_FORMATS[type];
   if (value === "" || !format || format.test(value)) return "";
-  return `${JSON.stringify(value)} is not a ${type} response (RTE 3.4.2 CMIFeedback); Moodle stores it, stricter LMSs answer 405`;
+  return `${JSON.stringify(value)} is not a ${type} response (RTE 3.4.2 CMIFeedback)`;
 }
 
 /** Return the generic name of an element: each array index becomes `n` ("cmi.interactions.n.id"). */
@@ -149,12 +149,35 @@ export function genericName(element) {
 }
 
 /** Return "0" if `value` is acceptable for the element with the generic name, else "405". */
-export function checkValue(generic, value) {
+export function checkValue(generic, value, types = TYPES) {
   const spec = ELEMENTS[generic];
-  if (!TYPES[spec.type].pattern.test(value)) return "405";
+  if (!types[spec.type].pattern.test(value)) return "405";
   if (spec.range) {
     const number = Number(value);
     if (!(number >= spec.range[0] && number <= spec.range[1])) return "405";
   }
   return "0";
+}
+
+const MAX_CENTISECONDS = 9999 * 360000 + 59 * 6000 + 5999;
+
+/** Return a CMITimespan "HHHH:MM:SS.SS" as hundredths of a second. */
+export function parseTimespan(text) {
+  const [hours, minutes, seconds] = text.split(":");
+  return Math.round((Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 100);
+}
+
+/** Return hundredths of a second as a CMITimespan, capped at 9999:59:59.99. */
+export function formatTimespan(centiseconds) {
+  const total = Math.min(centiseconds, MAX_CENTISECONDS);
+  const pad = (n, width) => String(n).padStart(width, "0");
+  const hours = Math.floor(total / 360000);
+  const minutes = Math.floor((total % 360000) / 6000);
+  const seconds = Math.floor((total % 6000) / 100);
+  return `${pad(hours, 4)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(total % 100, 2)}`;
+}
+
+/** Return the sum of two CMITimespans. */
+export function addTimespans(first, second) {
+  return formatTimespan(parseTimespan(first) + parseTimespan(second));
 }

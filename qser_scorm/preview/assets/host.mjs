@@ -1,9 +1,10 @@
-// The host page plays the LMS: it owns window.API, launches the course in a same-origin frame
-// with Tin Can launch parameters that point at the preview's own fake LRS, follows rebuilds, and
-// drives the panel.
+// The host page plays the LMS chosen with --lms: it owns window.API, launches the course in a
+// same-origin frame with Tin Can launch parameters that point at the preview's own fake LRS,
+// follows rebuilds, and drives the panel.
 import { createApi } from "./lms.mjs";
 import { createPanel } from "./panel.mjs";
-import { hasStoredLearner, launch } from "./session.mjs";
+import { DEFAULT_PROFILE, PROFILES } from "./profiles.mjs";
+import { launch, storedLearner } from "./session.mjs";
 
 const POLL_MS = 500;
 const OVERRIDE_KEY = "qser-preview:mastery-override";
@@ -15,6 +16,27 @@ const status = document.getElementById("build-status");
 let build = { build: 0 }; // the last /__build answer
 let statementsShown = 0;
 let launches = 0; // shown as the frame's data-launch, so tests can tell one launch from the next
+let profile = PROFILES[DEFAULT_PROFILE]; // set from the server's --lms at the first /__build
+
+function showProfile() {
+  document.getElementById("lms-title").textContent = profile.title;
+  document.getElementById("lms-summary").textContent = profile.summary;
+  document.getElementById("mastery-switch").hidden = !profile.masteryOverrideSwitch;
+  document.body.dataset.lms = profile.name;
+}
+
+function showLaunch(session) {
+  const data = session.data;
+  const state = document.getElementById("launch-state");
+  state.textContent = `Launched: lesson_mode ${data["cmi.core.lesson_mode"]}, credit ${data["cmi.core.credit"]}, entry "${data["cmi.core.entry"]}"`;
+  state.dataset.mode = data["cmi.core.lesson_mode"];
+}
+
+// The LMS's copy as the SCO would read it (Chamilo derives entry from the last exit set).
+function shownData(data) {
+  const entry = profile.read("cmi.core.entry", data);
+  return entry === undefined ? data : { ...data, "cmi.core.entry": entry };
+}
 
 // Moodle's "mastery score overrides status" is on by default.
 override.checked = localStorage.getItem(OVERRIDE_KEY) !== "off";
@@ -43,27 +65,31 @@ function unloadCourse() {
   });
 }
 
-async function launchCourse(resume) {
+async function launchCourse(how) {
   await unloadCourse();
   const session = launch({
-    resume,
+    profile,
+    resume: how === "resume",
+    newAttempt: how === "new attempt",
+    choice: { mode: document.getElementById("launch-mode").value, credit: document.getElementById("launch-credit").value },
     masteryScore: build.mastery_score,
     masteryOverride: () => override.checked,
     onNote: (text) => panel.note(text),
   });
   window.API = createApi(session, (call) => {
     panel.call(call);
-    panel.showData(session.data);
-  });
-  panel.showData(session.data);
+    panel.showData(shownData(session.data));
+  }, profile);
+  panel.showData(shownData(session.data));
+  showLaunch(session);
   frame.dataset.launch = String(++launches);
   frame.src = `/course/${build.launch}?${launchQuery(session)}`;
 }
 
 // One launch at a time, in order, however fast the buttons are pressed.
 let launching = Promise.resolve();
-function start(resume) {
-  launching = launching.then(() => launchCourse(resume));
+function start(how) {
+  launching = launching.then(() => launchCourse(how));
   return launching;
 }
 
@@ -89,8 +115,13 @@ async function poll() {
     if (next.build !== build.build) {
       const first = build.build === 0;
       build = next;
-      if (!first) panel.note(`rebuilt (build ${next.build}): relaunching as the same learner`);
-      await start(first ? hasStoredLearner() : true);
+      if (first) {
+        profile = PROFILES[next.lms] ?? profile;
+        showProfile();
+      } else {
+        panel.note(`rebuilt (build ${next.build}): relaunching as the same learner`);
+      }
+      await start(first && !storedLearner(profile) ? "new learner" : "resume");
     }
     await showStatements(next.statements);
   } catch {
@@ -99,6 +130,8 @@ async function poll() {
   setTimeout(poll, POLL_MS);
 }
 
-document.getElementById("new-learner").addEventListener("click", () => build.build && start(false));
-document.getElementById("relaunch").addEventListener("click", () => build.build && start(true));
+for (const [id, how] of [["new-learner", "new learner"], ["relaunch", "resume"], ["new-attempt", "new attempt"]]) {
+  document.getElementById(id).addEventListener("click", () => build.build && start(how));
+}
+showProfile();
 poll();

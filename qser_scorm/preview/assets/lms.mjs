@@ -1,6 +1,7 @@
-// A SCORM 1.2 LMS API object (RTE 3.3), strict the way Moodle is: every call is checked against
-// the data model table in cmi_model.mjs and answers with the error code Moodle would give.
-import { ARRAYS, CHILDREN, ELEMENTS, ERROR_STRINGS, VERSION, checkValue, genericName, responseWarning } from "./cmi_model.mjs";
+// A SCORM 1.2 LMS API object (RTE 3.3) that answers as one LMS profile (profiles.mjs): every
+// call is checked against the data model table (cmi_model.mjs) and answers with the error code
+// that LMS gives.
+import { ARRAYS, ELEMENTS, ERROR_STRINGS, VERSION, checkValue, genericName, responseWarning } from "./cmi_model.mjs";
 
 const INDEX = /\.(0|[1-9][0-9]*)(?=\.|$)/g;
 
@@ -8,11 +9,12 @@ const INDEX = /\.(0|[1-9][0-9]*)(?=\.|$)/g;
  * Return a `window.API` for one session.
  *
  * @param {object} session  `data`: the flat CMI data (element -> string), changed in place;
- *   `commit(data)` stores it; `finish(data)` applies the LMS rules at the end and stores it.
+ *   `changed(element)` hears every value set; `commit()` and `finish()` store it (session.mjs).
  * @param {function} onCall  hears every call: `{name, args, result, error, diagnostic, warning}`;
- *   `warning` is set when a value Moodle accepts breaks a rule stricter LMSs enforce.
+ *   `warning` is set when a value this LMS accepts breaks a rule other LMSs enforce.
+ * @param {object} profile  the LMS (profiles.mjs PROFILES).
  */
-export function createApi(session, onCall) {
+export function createApi(session, onCall, profile) {
   const data = session.data;
   let state = "not initialized"; // -> "running" -> "finished"
   let lastError = "0";
@@ -44,8 +46,14 @@ export function createApi(session, onCall) {
 
   // An element name is known if the table has it or anything below it.
   function known(generic) {
-    return generic in ELEMENTS || generic in CHILDREN || ARRAYS.includes(generic) ||
+    return generic in ELEMENTS || generic in profile.children || ARRAYS.includes(generic) ||
       Object.keys(ELEMENTS).some((name) => name.startsWith(`${generic}.`));
+  }
+
+  // The elements the LMS does not implement answer 401 (RTE 3.3.2), with everything below them.
+  function unsupported(generic) {
+    const name = generic.replace(/\._(children|count)$/, "");
+    return profile.unsupported.some((prefix) => name === prefix || name.startsWith(`${prefix}.`));
   }
 
   // Arrays grow one record at a time: index n is valid up to the current _count (RTE 3.4.2).
@@ -62,13 +70,14 @@ export function createApi(session, onCall) {
   function resolve(element) {
     if (typeof element !== "string" || element === "") return { error: "201", diagnostic: "no element name given" };
     const generic = genericName(element);
+    if (profile.absent?.includes(generic)) return { error: "201", diagnostic: `${profile.title} does not know ${element}` };
     const problem = indexProblem(element);
     if (problem) return { error: "201", diagnostic: problem };
     if (generic === "cmi._version") return { keyword: VERSION };
     const keyword = /^(.*)\._(children|count)$/.exec(generic);
     if (keyword) {
       const [, parent, kind] = keyword;
-      if (kind === "children" && parent in CHILDREN) return { keyword: CHILDREN[parent] };
+      if (kind === "children" && parent in profile.children) return { keyword: profile.children[parent] };
       if (kind === "count" && ARRAYS.includes(parent)) return { keyword: String(count(element.slice(0, -7))) };
       if (!known(parent)) return { error: "201", diagnostic: `${element}: no such element` };
       return kind === "children"
@@ -95,6 +104,7 @@ export function createApi(session, onCall) {
   return {
     LMSInitialize(arg) {
       if (argumentProblem("LMSInitialize", arg)) return "false";
+      if (state === "running" && profile.reinitializes) return answer("LMSInitialize", [arg], "true");
       if (state !== "not initialized") {
         return answer("LMSInitialize", [arg], "false", "101", state === "running" ? "already initialized" : "the session has finished");
       }
@@ -105,13 +115,13 @@ export function createApi(session, onCall) {
       if (argumentProblem("LMSFinish", arg)) return "false";
       if (notRunning("LMSFinish", [arg], "false")) return "false";
       state = "finished";
-      session.finish(data);
+      session.finish();
       return answer("LMSFinish", [arg], "true");
     },
     LMSCommit(arg) {
       if (argumentProblem("LMSCommit", arg)) return "false";
       if (notRunning("LMSCommit", [arg], "false")) return "false";
-      session.commit(data);
+      session.commit();
       return answer("LMSCommit", [arg], "true");
     },
     LMSGetValue(element) {
@@ -119,11 +129,12 @@ export function createApi(session, onCall) {
       if (notRunning("LMSGetValue", args, "")) return "";
       const found = resolve(element);
       if (found.error) return answer("LMSGetValue", args, "", found.error, found.diagnostic);
+      if (unsupported(genericName(element))) return answer("LMSGetValue", args, "", "401", `${profile.title} does not implement ${element}`);
       if (found.keyword !== undefined) return answer("LMSGetValue", args, found.keyword);
       if (ELEMENTS[found.generic].access === "w") {
         return answer("LMSGetValue", args, "", "404", `${element} is write-only`);
       }
-      return answer("LMSGetValue", args, data[element] ?? "");
+      return answer("LMSGetValue", args, profile.read(element, data) ?? data[element] ?? "");
     },
     LMSSetValue(element, value) {
       const args = [element, value];
@@ -133,13 +144,18 @@ export function createApi(session, onCall) {
       if (found.keyword !== undefined) return answer("LMSSetValue", args, "false", "402", `${element} is a keyword`);
       const spec = ELEMENTS[found.generic];
       if (spec.access === "r") return answer("LMSSetValue", args, "false", "403", `${element} is read-only`);
+      if (unsupported(found.generic)) return answer("LMSSetValue", args, "false", "401", `${profile.title} does not implement ${element}`);
       const text = String(value);
-      if (checkValue(found.generic, text) !== "0") {
-        const range = spec.range ? ` in ${spec.range[0]}..${spec.range[1]}` : "";
-        return answer("LMSSetValue", args, "false", "405", `${JSON.stringify(text)} is not a valid ${spec.type}${range}`);
-      }
+      const range = spec.range ? ` in ${spec.range[0]}..${spec.range[1]}` : "";
+      const invalid = checkValue(found.generic, text, profile.types) === "0" ? "" : `${JSON.stringify(text)} is not a valid ${spec.type}${range}`;
+      if (invalid && profile.checksValues) return answer("LMSSetValue", args, "false", "405", invalid);
+      const badResponse = responseProblem(found.generic, element, text);
+      if (badResponse && profile.refusesResponseFormats) return answer("LMSSetValue", args, "false", "405", badResponse);
       data[element] = text;
-      return answer("LMSSetValue", args, "true", "0", "", responseProblem(found.generic, element, text));
+      session.changed(element);
+      const warning = invalid ? `${invalid}: ${profile.title} stores it, Moodle and the SCORM 1.2 RTE answer 405`
+        : badResponse ? `${badResponse}: ${profile.title} stores it, a strict LMS answers 405` : "";
+      return answer("LMSSetValue", args, "true", "0", "", warning);
     },
     LMSGetLastError() {
       return answer("LMSGetLastError", [], lastError, lastError, lastDiagnostic);

@@ -7,6 +7,11 @@
 "use strict";
 
 const COMMIT_DELAY_MS = 300, RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30000;
+const NOT_IMPLEMENTED = "401"; /* 1.2 RTE 3.3.2.2, 2004 RTE 3.1.7.6 (undefined element) */
+/* cmi.interactions.3.objectives.0.id -> cmi.interactions.n.objectives.n.id */
+const generic = (element) => element.replace(/\.\d+(?=\.)/g, ".n");
+/* cmi.interactions.3.objectives.0.id -> its parent (cmi.interactions) and its name there (objectives) */
+const PARTS = /^(cmi\.[a-z_]+)\.(?:\d+\.)?([a-z_]+)/;
 
 /* API discovery (SCORM 1.2 RTE 3.3.6.1, 2004 RTE 3.1.4): this window and its parents, then the
    opener and its parents, at most `maxParents` steps up; an object with `method` named `name`. */
@@ -24,13 +29,21 @@ function find(name, method, maxParents) {
 }
 
 class ScormLms {
-  /* dialect: {initialize, terminate, get, set, commit, lastError, errorString} method names, and
-     `quiet`: error codes a get may answer without it being a fault (2004's 403, never set). */
-  constructor(api, dialect) {
-    Object.assign(this, { api, dialect, retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {},
-      backup: null, base: undefined, readOnly: false });
+  /* dialect: {initialize, terminate, get, set, commit, lastError, errorString} method names;
+     `probed`, the parents whose _children say which of their elements the LMS implements (1.2 RTE
+     3.4.4, 2004 RTE 4.1.1.4); `sessionTime`, that element's name; `quiet`, error codes a get may
+     answer without it being a fault (2004's 403, never set). `sessionTime()` gives its value now. */
+  constructor(api, dialect, sessionTime) {
+    Object.assign(this, { api, dialect, sessionTime, retryDelay: RETRY_FIRST_MS, timer: null, last: {}, unconfirmed: {},
+      backup: null, base: undefined, readOnly: false, refused: new Set() });
     this.closed = this.call(dialect.initialize, "") !== "true";
     if (this.closed) return;
+    /* What the LMS implements: a listed parent's other elements are never set; without a list,
+       an element the LMS once answers "not implemented" is not set again. */
+    this.children = Object.fromEntries(dialect.probed.map((parent) => {
+      const list = this.get(`${parent}._children`);
+      return [parent, list ? list.split(",").map((name) => name.trim()) : null];
+    }));
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "hidden") this.commit();
     });
@@ -40,10 +53,11 @@ class ScormLms {
   call(method, ...args) {
     const { lastError, errorString, get, quiet = [] } = this.dialect;
     try {
-      const result = String(this.api[method](...args)), code = String(this.api[lastError]());
+      const result = String(this.api[method](...args)), code = this.lastError = String(this.api[lastError]());
       if (code === "0" || code === "" || (method === get && quiet.includes(code))) return result;
       Qser.warn(`${method}(${args.join(", ")}): error ${code} ${this.api[errorString](code)}`);
     } catch (error) {
+      this.lastError = "";
       Qser.warn(`${method} threw`, error);
     }
     return method === get ? "" : "false";
@@ -51,19 +65,34 @@ class ScormLms {
 
   get(element) { return this.call(this.dialect.get, element); }
 
+  /* Listed in its parent's _children (or no list), and not refused as not implemented. */
+  supports(element) {
+    const [, parent, name] = element.match(PARTS) || [];
+    const listed = this.children[parent];
+    return !this.refused.has(generic(element)) && (!listed || listed.includes(name));
+  }
+
   /* A value of the attempt: sent once, and backed up until a commit confirms it. A read-only
      launch (browse, review, no-credit) sets nothing. */
   set(element, value) {
     value = String(value);
-    if (this.closed || this.readOnly || this.last[element] === value) return;
+    if (this.closed || this.readOnly || this.last[element] === value || !this.supports(element)) return;
     this.unconfirmed[element] = value;
     if (this.call(this.dialect.set, element, value) === "true") this.last[element] = value;
+    else if (this.lastError === NOT_IMPLEMENTED) {
+      this.refused.add(generic(element));
+      delete this.unconfirmed[element];
+    }
   }
 
   /* A value of this session only (session time, a navigation request): never backed up. */
   setForSession(element, value) {
-    if (!this.closed && !this.readOnly) this.call(this.dialect.set, element, String(value));
+    if (!this.closed && !this.readOnly && this.supports(element)) this.call(this.dialect.set, element, String(value));
   }
+
+  /* With every commit, so a lost termination loses only the time since the last commit; the LMS
+     adds the last value to total_time once, at termination (Moodle's TotalTime(), scorm-again). */
+  setSessionTime() { this.setForSession(this.dialect.sessionTime, this.sessionTime()); }
 
   /* Open the backup under `key`; return the values it holds that the LMS did not confirm, if the
      LMS still holds the `suspendElement` they grew from (else the LMS got them after all, at
@@ -90,6 +119,7 @@ class ScormLms {
     clearTimeout(this.timer);
     this.timer = null;
     if (this.closed || !this.dirty) return;
+    this.setSessionTime();
     if (this.call(this.dialect.commit, "") === "true") {
       Object.assign(this, { retryDelay: RETRY_FIRST_MS, unconfirmed: {} });
       this.base = this.last[this.suspendElement] ?? this.base;
@@ -105,10 +135,13 @@ class ScormLms {
     if (this.timer === null) this.timer = setTimeout(() => this.commit(), COMMIT_DELAY_MS);
   }
 
-  /* Terminate once. No commit first: termination persists (1.2 RTE 3.3, 2004 RTE 3.1.3.2), and
-     a synchronous commit fails during page dismissal. */
-  close() {
+  /* Terminate once. After an explicit Exit, commit first: some LMSs keep only committed data
+     (Chamilo). On a page dismissal no commit: termination persists (1.2 RTE 3.3, 2004 RTE
+     3.1.3.2), and a synchronous commit fails during dismissal. */
+  close(explicit) {
     if (this.closed) return;
+    if (explicit) this.commit();
+    this.setSessionTime();
     this.keep();
     clearTimeout(this.timer);
     this.closed = true;

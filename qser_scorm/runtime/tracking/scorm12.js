@@ -6,7 +6,8 @@
 
 const S = Qser.contract.scorm12, STATUS = S.status;
 const DIALECT = { initialize: "LMSInitialize", terminate: "LMSFinish", get: "LMSGetValue", set: "LMSSetValue",
-  commit: "LMSCommit", lastError: "LMSGetLastError", errorString: "LMSGetErrorString" };
+  commit: "LMSCommit", lastError: "LMSGetLastError", errorString: "LMSGetErrorString",
+  probed: ["cmi.core", "cmi.interactions", "cmi.objectives"], sessionTime: "cmi.core.session_time" };
 const MAX_PARENTS = 7; /* as the ADL sample API finder */
 
 const pad = (value) => String(value).padStart(2, "0");
@@ -23,8 +24,9 @@ const timeOfDay = (date) => [date.getHours(), date.getMinutes(), date.getSeconds
 
 class Tracker {
   constructor(api, course) {
-    Object.assign(this, { name: "scorm12", stateLimit: S.suspendDataMax, course, startedAt: Date.now(),
-      lms: new Qser.ScormLms(api, DIALECT),
+    const startedAt = Date.now();
+    Object.assign(this, { name: "scorm12", stateLimit: S.suspendDataMax, course,
+      lms: new Qser.ScormLms(api, DIALECT, () => timespan(Date.now() - startedAt)),
       questions: Object.fromEntries(course.questions.map((q) => [q.id, q])), responses: course.responses });
   }
 
@@ -50,11 +52,11 @@ class Tracker {
     for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
     this.interactions = Number(lms.get("cmi.interactions._count")) || 0; /* restored ones included */
     lms.commit();
-    /* RTE 3.4.2 cmi.core.entry; a decided course, or a read-only launch, restarts at the overview
-       with what is stored. */
-    const resume = lms.get("cmi.core.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
-    return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.core.lesson_location") : "" });
+    /* Saved state resumes, whatever cmi.core.entry says (Chamilo reads resume on a first launch;
+       main starts fresh when the state cannot be read); a decided course restarts at the overview. */
+    const state = value("cmi.suspend_data");
+    if (!state) return Promise.resolve(null);
+    return Promise.resolve({ state, location: decided ? "" : value("cmi.core.lesson_location") });
   }
 
   save({ state, location, pageChanged }) {
@@ -105,12 +107,11 @@ class Tracker {
     this.lms.set(`${prefix}score.raw`, percent);
   }
 
-  /* session_time belongs to this session: not backed up. */
-  finish({ completed }) {
+  /* explicit: the learner pressed Exit (not a page dismissal). */
+  finish({ completed, explicit }) {
     if (this.finished) return;
-    if (!this.readOnly) this.lms.setForSession("cmi.core.session_time", timespan(Date.now() - this.startedAt));
     this.lms.set("cmi.core.exit", completed ? S.exit.normal : S.exit.suspend);
-    this.lms.close();
+    this.lms.close(explicit);
   }
 }
 

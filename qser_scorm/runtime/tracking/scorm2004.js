@@ -8,6 +8,7 @@
 
 const DIALECT = { initialize: "Initialize", terminate: "Terminate", get: "GetValue", set: "SetValue",
   commit: "Commit", lastError: "GetLastError", errorString: "GetErrorString",
+  probed: ["cmi.interactions", "cmi.objectives"], sessionTime: "cmi.session_time",
   quiet: ["403"] /* RTE 3.1.7.6: a value never set, e.g. cmi.location at the first launch */ };
 const MAX_PARENTS = 500; /* RTE 3.1.4: the ADL discovery algorithm's limit */
 
@@ -23,8 +24,9 @@ const real = (value) => String(Number(Number(value).toFixed(7)));
 
 class Tracker {
   constructor(api, course) {
-    Object.assign(this, { name: "scorm2004", stateLimit: SUSPEND_DATA_MAX, course, startedAt: Date.now(),
-      lms: new Qser.ScormLms(api, DIALECT), pagesSeen: 0, final: false,
+    const startedAt = Date.now();
+    Object.assign(this, { name: "scorm2004", stateLimit: SUSPEND_DATA_MAX, course, pagesSeen: 0, final: false,
+      lms: new Qser.ScormLms(api, DIALECT, () => Qser.isoDuration(Date.now() - startedAt)),
       texts: Object.fromEntries(course.questions.map((q) => [q.id, q.text])) });
   }
 
@@ -52,11 +54,11 @@ class Tracker {
     lms.set("cmi.exit", S.exit.suspend);
     for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
     lms.commit();
-    /* RTE 4.2.7 cmi.entry; a decided course, or a read-only launch, restarts at the overview with
-       what is stored. */
-    const resume = lms.get("cmi.entry") === S.entryResume || "cmi.suspend_data" in restore;
-    if (!resume && !decided && !this.readOnly) return Promise.resolve(null);
-    return Promise.resolve({ state: value("cmi.suspend_data"), location: resume ? value("cmi.location") : "" });
+    /* Saved state resumes (the LMS hands it back only with cmi.entry resume, RTE 4.2.7, and to a
+       review), as in the 1.2 tracker; a decided course restarts at the overview. */
+    const state = value("cmi.suspend_data");
+    if (!state) return Promise.resolve(null);
+    return Promise.resolve({ state, location: decided ? "" : value("cmi.location") });
   }
 
   save({ state, location, pageChanged }) {
@@ -135,14 +137,12 @@ class Tracker {
     this.lms.set(`${prefix}completion_status`, COMPLETION.completed);
   }
 
-  /* session_time and the navigation request belong to this session: not backed up (and, as every
-     value, not sent by a read-only launch). */
-  finish({ completed }) {
+  /* explicit: the learner pressed Exit. The navigation request belongs to this session: not backed up. */
+  finish({ completed, explicit }) {
     if (this.finished) return;
-    this.lms.setForSession("cmi.session_time", Qser.isoDuration(Date.now() - this.startedAt));
     this.lms.set("cmi.exit", completed ? S.exit.normal : S.exit.suspend);
     if (this.navigates) this.lms.setForSession("adl.nav.request", completed ? S.navRequest.final : S.navRequest.open);
-    this.lms.close();
+    this.lms.close(explicit);
   }
 }
 

@@ -7,9 +7,9 @@
 "use strict";
 
 const STANDARDS = {
-  scorm12: { api: () => Scorm12API, global: "API", lastError: "LMSGetLastError",
+  scorm12: { api: () => Scorm12API, global: "API", lastError: "LMSGetLastError", get: "LMSGetValue", set: "LMSSetValue",
     methods: ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"] },
-  scorm2004: { api: () => Scorm2004API, global: "API_1484_11", lastError: "GetLastError",
+  scorm2004: { api: () => Scorm2004API, global: "API_1484_11", lastError: "GetLastError", get: "GetValue", set: "SetValue",
     methods: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit"] }
 };
 
@@ -21,7 +21,23 @@ const STANDARDS = {
 
   // Every LMS call as the SCO made it, with the answer and the error code right after it.
   // `fail` ({LMSCommit: "throw", LMSInitialize: "false"}) makes a method throw or answer "false".
-  const calls = [], fail = launchData.fail || {};
+  // `lacks` ({"cmi.interactions": ["objectives"]}) plays an LMS that does not implement some
+  // elements, as Chamilo 1.11: left out of <parent>._children, a set answers "false", error 401;
+  // `unlisted` (true) plays one that gives no _children list at all (error 401 on reading it).
+  const calls = [], fail = launchData.fail || {}, lacks = launchData.lacks || {}, unlisted = launchData.unlisted;
+  const lacked = (element) => Object.entries(lacks).some(([parent, names]) =>
+    names.some((name) => element.startsWith(`${parent}.`) && element.slice(parent.length + 1).replace(/^\d+\./, "").split(".")[0] === name));
+  const lastError = api[standard.lastError].bind(api);
+  let notImplemented = false;
+  api[standard.lastError] = () => (notImplemented ? "401" : lastError());
+  const played = (name, args, call) => {
+    const [element] = args;
+    notImplemented = (name === standard.set && lacked(element)) || (name === standard.get && unlisted && element.endsWith("._children"));
+    if (notImplemented) return name === standard.set ? "false" : "";
+    const result = call(...args);
+    const parent = name === standard.get && element.endsWith("._children") && lacks[element.slice(0, -"._children".length)];
+    return parent ? result.split(",").filter((child) => !parent.includes(child)).join(",") : result;
+  };
   for (const name of standard.methods) {
     const call = api[name].bind(api);
     api[name] = (...args) => {
@@ -30,7 +46,7 @@ const STANDARDS = {
         calls.push({ name, args, result: "threw", error: "", started });
         throw new Error(`${name} broke (test LMS)`);
       }
-      const result = fail[name] === "false" ? "false" : call(...args);
+      const result = fail[name] === "false" ? "false" : played(name, args, call);
       calls.push({ name, args, result, error: api[standard.lastError](), started });
       return result;
     };
