@@ -126,6 +126,7 @@ def thousand_question_course(folder: Path) -> Path:
     source = folder / "course-1000"
     source.mkdir()
     course = yaml.safe_load((COURSE_SRC / "course.yaml").read_text(encoding="utf-8"))
+    course.pop("workshop", None)  # it names the Q-SER question ids, which this course renames
     (source / "pages").mkdir()
     for page in course["pages"]:
         name = f"pages/{page['id']}.md"

@@ -6,14 +6,15 @@ import importlib
 import click
 
 from . import __version__
+from .commands.params import COURSE_FOLDER, HTTP_URL, OUTPUT_FOLDER
 
 BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages in --out (default: dist).
 
 Exit codes: 0 built, 2 the course source has errors (each is printed with file and line;
 nothing is written), 1 any other failure."""
 
-TARGET_HELP = ("What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package), workshop "
-               "(facilitator guide and learner handout as PDF) or all.")
+TARGET_HELP = ("What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package), cmi5 (cmi5 "
+               "course package), workshop (facilitator guide and learner handout as PDF) or all.")
 
 PAPER_HELP = "Paper size of the workshop PDFs."
 
@@ -22,7 +23,10 @@ CHECK_HELP = """Check the course in SOURCE (default: course_src) without buildin
 Prints every error and warning with file and line. Exit codes: 0 no error, 2 errors (or
 warnings, with --strict)."""
 
-STRICT_HELP = "Treat warnings (e.g. two pages with the same text) as errors."
+STRICT_HELP = "Treat warnings (e.g. two pages with the same text, a fuzzy translation) as errors."
+
+UNTRANSLATED_HELP = """Build the languages of `languages:` even where a text is not translated yet: it is shown
+in the source language, with a warning per text."""
 
 EMBED_HELP = """Bake this LRS endpoint and login into the packages, so they send xAPI statements even
 when the LMS passes no LRS at launch. Anyone who can download the package can read the login:
@@ -36,6 +40,7 @@ class _LazyGroup(click.Group):
         "validate": "qser_scorm.commands.validate:validate_command",
         "report": "qser_scorm.commands.report:report_command",
         "preview": "qser_scorm.commands.preview:preview_command",
+        "translate": "qser_scorm.commands.translate:translate_command",
     }
 
     def list_commands(self, ctx):
@@ -51,23 +56,26 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qser-scorm")
 def cli() -> None:
-    """Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI) from a course written as YAML and Markdown."""
+    """Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI, cmi5) from a course written as YAML and Markdown."""
 
 
 @cli.command(help=BUILD_HELP)
-@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
-@click.option("--out", default="dist", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
-@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "workshop", "all"]), default="scorm12",
-              show_default=True, help=TARGET_HELP)
+@click.argument("source", default="course_src", type=COURSE_FOLDER)
+@click.option("--out", default="dist", show_default=True, type=OUTPUT_FOLDER, help="Output folder.")
+@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "cmi5", "workshop", "all"]),
+              default="scorm12", show_default=True, help=TARGET_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help=PAPER_HELP)
-@click.option("--embed-lrs", metavar="URL", help=EMBED_HELP)
+@click.option("--embed-lrs", metavar="URL", type=HTTP_URL, help=EMBED_HELP)
 @click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",
               help="User (key) for --embed-lrs [env QSER_EMBED_LRS_USER].")
 @click.option("--embed-lrs-password", metavar="PASSWORD", envvar="QSER_EMBED_LRS_PASSWORD",
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
+@click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
+@click.option("--lang", "languages", metavar="LANG[,LANG...]",
+              help="Build only these of the course's `languages:` (e.g. --lang en for a quick rebuild).")
 def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None, strict: bool) -> None:
+          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: str | None) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -75,7 +83,9 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper)
+    chosen = tuple(part.strip() for part in (languages or "").split(",") if part.strip())
+    result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper=paper,
+                       allow_untranslated=allow_untranslated, languages=chosen)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:
@@ -83,7 +93,7 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
 
 
 @cli.command(help=CHECK_HELP)
-@click.argument("source", default="course_src", type=click.Path(file_okay=False, path_type=str))
+@click.argument("source", default="course_src", type=COURSE_FOLDER)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 def check(source: str, strict: bool) -> None:
     from .pipeline import check as run_check

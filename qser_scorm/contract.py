@@ -114,6 +114,16 @@ RESPONSE_STYLES = ("readable", "codes")
 
 XAPI_VERSION = "1.0.3"
 
+#: cmi5 (spec 10.0, 11.0): the LMS's documents the AU reads, and the AU's own state document
+#: (saved state, pages seen, verdicts sent; docs/xapi.md "cmi5").
+CMI5_LAUNCH_DATA = "LMS.LaunchData"
+CMI5_PREFERENCES = "cmi5LearnerPreferences"
+CMI5_PROGRESS = "qser-progress"
+CMI5_LAUNCH_MODES = ("Normal", "Browse", "Review")  # 10.2.2; only Normal may change a record
+#: The cmi5 state document goes with fetch keepalive on exit, whose bodies are limited to 64 KiB:
+#: the state string, plus the bookmark, the pages seen and the verdicts around it.
+CMI5_STATE_MAX = 50000
+
 #: The site file the build writes from :func:`runtime_constants`; loaded first, in <head>.
 CONTRACT_FILE = "runtime/contract.js"
 
@@ -149,6 +159,13 @@ def runtime_constants() -> dict:
             "interactionType": SCORM2004_INTERACTION_TYPES,
         },
         "xapiVersion": XAPI_VERSION,
+        "cmi5": {
+            "launchData": CMI5_LAUNCH_DATA,
+            "preferences": CMI5_PREFERENCES,
+            "progress": CMI5_PROGRESS,
+            "normalMode": CMI5_LAUNCH_MODES[0],
+            "stateMax": CMI5_STATE_MAX,
+        },
     }
 
 

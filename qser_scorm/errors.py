@@ -3,7 +3,8 @@
 Every error a user can cause by their input is a :class:`CourseError` (exit code 2) that lists
 :class:`Problem` records with file and line; anything else that stops a build is a
 :class:`BuildError` (exit code 1). Both derive from ``click.ClickException`` so the CLI prints
-them without a traceback.
+them without a traceback. :class:`Problem` is also the shape of the package validator's findings:
+one located-problem record for the whole tool.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import click
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One finding about the course source, with where it is and how to fix it."""
+    """One finding, with where it is and how to fix it."""
 
     file: str
     line: int | None
@@ -28,7 +29,8 @@ class Problem:
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.severity}: {self.message}"
+        kind = f"{self.severity} {self.code}" if self.code else self.severity
+        text = f"{where}: {kind}: {self.message}"
         return f"{text}\n    how to fix: {self.hint}" if self.hint else text
 
 
@@ -47,15 +49,18 @@ class CourseError(QserError):
 
     exit_code = 2
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], unchecked: tuple[str, ...] = ()):
+        """``unchecked`` names the checks that could not run because they need a part that has errors."""
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        self.unchecked = tuple(unchecked)
         errors = sum(p.severity == "error" for p in self.problems)
         warnings = len(self.problems) - errors
         counts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
         strict = " (--strict: warnings count as errors)" if warnings else ""
+        later = "".join(f"\nnot checked until the errors above are fixed: {what}" for what in self.unchecked)
         super().__init__(
             "\n".join(p.format() for p in self.problems)
-            + f"\n{' and '.join(counts)} in the course source{strict}; nothing was written."
+            + f"\n{' and '.join(counts)} in the course source{strict}; nothing was written.{later}"
         )
 
     def show(self, file=None) -> None:
@@ -63,5 +68,6 @@ class CourseError(QserError):
         click.echo(self.format_message(), err=True, file=file)
 
     @classmethod
-    def single(cls, file: str | Path, line: int | None, message: str, hint: str = "") -> "CourseError":
-        return cls([Problem(str(file), line, message, hint)])
+    def single(cls, file: str | Path, line: int | None, message: str, hint: str = "",
+               key_path: tuple = ()) -> "CourseError":
+        return cls([Problem(str(file), line, message, hint, key_path=key_path)])

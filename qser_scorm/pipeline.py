@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .course.check import check_course
-from .course.load import load_course
+from .course.check import check_course, unchecked
+from .course.load import read_course
 from .course.model import Course
 from .errors import BuildError, CourseError, Problem
+from .translate.apply import language_courses
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "scorm2004", "xapi", "workshop")
+TARGETS = ("scorm12", "scorm2004", "xapi", "cmi5", "workshop")
 
 
 @dataclass(frozen=True)
@@ -37,26 +38,31 @@ class BuildResult:
 
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
-          embed_lrs: LrsLogin | None = None, strict: bool = False, paper: str = "a4") -> BuildResult:
+          embed_lrs: LrsLogin | None = None, strict: bool = False, paper: str = "a4",
+          allow_untranslated: bool = False, languages: tuple[str, ...] = ()) -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
     request, and with a warning saying who can read it). ``strict`` makes warnings stop the build.
     ``paper`` is the workshop PDFs' paper size: ``a4`` or ``letter``.
+    A course with ``languages:`` gets one set of packages per language, named
+    ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations, and
+    ``languages`` builds only those.
     """
-    course, problems = check(source, strict)
+    _, courses, problems = _checked(source, strict, allow_untranslated, languages)
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
-    site = render_site(course)
-    if embed_lrs:
-        from .xapi import embed_lrs as bake
-
-        site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
-        warnings.append(warning)
     artifacts: list[Artifact] = []
-    for target in targets:
-        artifacts.extend(_package(target, course, site, paper))
+    for course in courses:
+        site = render_site(course)
+        if embed_lrs:
+            from .xapi import embed_lrs as bake
+
+            site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
+            warnings.append(warning)
+        for target in targets:
+            artifacts.extend(_in_language(course, _package(target, course, site, paper)))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -66,13 +72,40 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     return BuildResult(written, warnings)
 
 
-def check(source: str | Path = "course_src", strict: bool = False) -> tuple[Course, list[Problem]]:
-    """Load and check ``source``; return the course and its warnings, or raise :class:`CourseError`."""
-    course = load_course(source)
-    problems = check_course(course)
-    if strict and problems or any(p.severity == "error" for p in problems):
-        raise CourseError(problems if strict else [p for p in problems if p.severity == "error"])
+def check(source: str | Path = "course_src", strict: bool = False,
+          allow_untranslated: bool = False) -> tuple[Course, list[Problem]]:
+    """Load and check ``source`` and its translations; return the course and its warnings, or raise
+    :class:`CourseError` with every problem of every file (and the checks that wait for one of them
+    to be fixed)."""
+    course, _, problems = _checked(source, strict, allow_untranslated)
     return course, problems
+
+
+def _checked(source: str | Path, strict: bool, allow_untranslated: bool,
+             languages: tuple[str, ...] = ()) -> tuple[Course, list[Course], list[Problem]]:
+    """The course, the course in each package language, and the warnings. Translations are
+    checked once the course source itself has no error: they are made from the whole course."""
+    loaded = read_course(source)
+    problems = loaded.problems + check_course(loaded.course, loaded.gaps)
+    courses: list[Course] = []
+    waiting = unchecked(loaded.course, loaded.gaps)
+    if any(p.severity == "error" for p in problems):
+        if loaded.course.languages:
+            waiting += ("the translations in translations/*.po (they are made from the whole course)",)
+    else:
+        courses, found = language_courses(loaded.course, source, allow_untranslated, languages)
+        problems += found
+    if strict and problems or any(p.severity == "error" for p in problems):
+        raise CourseError(problems if strict else [p for p in problems if p.severity == "error"], waiting)
+    return loaded.course, courses, problems
+
+
+def _in_language(course: Course, artifacts: list[Artifact]) -> list[Artifact]:
+    """``<id>-<target>`` -> ``<id>-<lang>-<target>`` for a course built in several languages."""
+    if not course.languages:
+        return artifacts
+    prefix = f"{course.id}-"
+    return [replace(a, name=a.name.replace(prefix, f"{prefix}{course.language}-", 1)) for a in artifacts]
 
 
 def _package(target: str, course, site, paper: str) -> list[Artifact]:
@@ -88,6 +121,10 @@ def _package(target: str, course, site, paper: str) -> list[Artifact]:
         from .package.xapi import package_xapi
 
         return package_xapi(course, site)
+    if target == "cmi5":
+        from .package.cmi5 import package_cmi5
+
+        return [package_cmi5(course, site)]
     if target == "workshop":
         from .package.workshop import package_workshop  # imports WeasyPrint: only this target needs it
 

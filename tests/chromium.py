@@ -5,12 +5,14 @@ process, so the browser fixture must live in one place that every test folder sh
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
+#: Debian's Chromium; QSER_CHROMIUM names another build of it.
+CHROMIUM = os.environ.get("QSER_CHROMIUM", "/usr/bin/chromium")
 #: RECIPES.md: Debian's Chromium as root works headless with Playwright's own --no-sandbox; the
 #: other flags stop it from calling hosts this machine cannot reach.
 CHROMIUM_ARGS = [
@@ -23,10 +25,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def missing() -> str:
+    """Why the browser tests cannot run here, or "" when they can (tests/conftest.py asks)."""
+    return "" if Path(CHROMIUM).exists() else f"no Chromium at {CHROMIUM}: scripts/test installs Debian's chromium"
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: scripts/test installs Debian's chromium")
+    """Chromium, once per session: tests that use it (or ``context``, ``page``...) are marked ``browser``."""
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

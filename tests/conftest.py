@@ -1,7 +1,20 @@
-"""Shared fixtures: a private copy of the Q-SER course to edit, and the CLI run in-process."""
+"""Shared fixtures: a private copy of the Q-SER course to edit, and the CLI run in-process.
+
+Also the test slices (README, "Running part of the tests"): a test that uses Chromium (the
+``browser`` fixture, or one built on it) is marked ``browser``, one that uses Ralph (``lrs``) is
+marked ``lrs``; the fuzz tests and the users of SLOW_FIXTURES are marked ``slow``: no decorator
+to remember. Where Chromium or Ralph is missing their tests are skipped, under one line of the
+summary; with QSER_REQUIRE_BROWSER or QSER_REQUIRE_LRS set (scripts/test sets both, for CI) they
+fail instead.
+"""
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
+import subprocess
+import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -15,6 +28,39 @@ COURSE_SRC = REPO / "course_src"
 SCHEMAS = REPO / "qser_scorm" / "schemas" / "scorm12"
 
 pytest_plugins = ["tests.chromium", "tests.lrs"]
+
+#: Marker -> (the fixture that means a test needs it, the plugin that knows whether it can run here
+#: (its ``missing()``), the variable that makes a missing one a failure)
+NEEDS = {"browser": ("browser", "tests.chromium", "QSER_REQUIRE_BROWSER"),
+         "lrs": ("lrs", "tests.lrs", "QSER_REQUIRE_LRS")}
+SLOW_FOLDERS = (REPO / "tests" / "fuzz",)
+#: Fixtures that take seconds: a pip install of the wheel, the workshop PDFs (WeasyPrint)
+SLOW_FIXTURES = {"installed_wheel", "qser_kit", "language_kits"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        uses = set(getattr(item, "fixturenames", ()))  # every fixture it uses, directly or not
+        for marker, (fixture, _, _) in NEEDS.items():
+            if fixture in uses:
+                item.add_marker(marker)
+        if uses & SLOW_FIXTURES or any(folder in item.path.parents for folder in SLOW_FOLDERS):
+            item.add_marker("slow")
+
+
+@pytest.hookimpl(tryfirst=True)  # before any fixture starts
+def pytest_runtest_setup(item) -> None:
+    for marker, (_, plugin, required) in NEEDS.items():
+        if item.get_closest_marker(marker) and (reason := _why_missing(plugin)):
+            if os.environ.get(required):
+                pytest.fail(f"{reason} ({required} is set: these tests must run)", pytrace=False)
+            pytest.skip(reason)  # raised here, so pytest -ra folds every such skip into one line
+
+
+@cache
+def _why_missing(plugin: str) -> str:
+    return importlib.import_module(plugin).missing()
 
 
 def the_one_sco(manifest, imscp: str, scorm_type: str):
@@ -48,3 +94,16 @@ def run_cli():
         return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory) -> Path:
+    """A folder holding qser-scorm as a plain (non-editable) install of its wheel: put it on
+    PYTHONPATH to run the installed copy, which has only what the wheel carries."""
+    wheels, site = tmp_path_factory.mktemp("wheels"), tmp_path_factory.mktemp("site")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels,
+                    REPO], check=True, capture_output=True)
+    (wheel,) = wheels.glob("qser_scorm-*.whl")
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
+                   check=True, capture_output=True)
+    return site

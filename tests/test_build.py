@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import qser_scorm
-from tests.conftest import COURSE_SRC, REPO
+from tests.conftest import COURSE_SRC
 
 ZIP_NAME = "qser-becoming-a-mentor-scorm12.zip"
 
@@ -57,15 +57,9 @@ def test_failed_build_leaves_no_temporary_file(run_cli, tmp_path, course):
     assert (out / ZIP_NAME).read_bytes() == b"the previous build"
 
 
-def test_plain_pip_install_builds_the_same_package(tmp_path):
+def test_plain_pip_install_builds_the_same_package(installed_wheel, tmp_path):
     """A non-editable install must carry templates and the runtime as package data."""
-    wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", wheels, REPO], check=True, capture_output=True)
-    site = tmp_path / "site"
-    (wheel,) = wheels.glob("qser_scorm-*.whl")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
-                   check=True, capture_output=True)
+    site = installed_wheel
     env = {**os.environ, "PYTHONPATH": str(site)}
     run = subprocess.run([sys.executable, "-m", "qser_scorm", "build", COURSE_SRC, "--out", tmp_path / "out"],
                          cwd=tmp_path, env=env, capture_output=True, text=True)

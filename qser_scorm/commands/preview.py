@@ -5,6 +5,8 @@ import ipaddress
 
 import click
 
+from qser_scorm.commands.params import HOST, PORT
+from qser_scorm.preview.cmi5 import Cmi5PreviewServer
 from qser_scorm.preview.server import LMS_PROFILES, PreviewServer
 
 HELP = """Build SOURCE (default: course_src) and serve it at http://127.0.0.1:PORT/ inside a page
@@ -15,16 +17,20 @@ SOURCE rebuilds and relaunches. Stop with Ctrl-C."""
 
 @click.command("preview", help=HELP)
 @click.argument("source", default="course_src", type=click.Path(exists=True, file_okay=False))
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+@click.option("--port", default=8000, show_default=True, type=PORT,
               help="Port to listen on; 0 takes any free port.")
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", default="127.0.0.1", show_default=True, type=HOST,
               help="Address to listen on. Anything but a loopback address lets other machines "
                    "reach the preview, by this address: it answers only requests naming localhost, "
                    "a loopback address or ADDRESS.")
-@click.option("--lms", default=LMS_PROFILES[0], show_default=True, type=click.Choice(LMS_PROFILES),
-              help="The LMS to play: what it answers, keeps and how it relaunches (docs/lms-notes.md).")
+@click.option("--lms", default=LMS_PROFILES[0], show_default=True, type=click.Choice([*LMS_PROFILES, "cmi5"]),
+              help="The LMS to play: what it answers, keeps and how it relaunches (docs/lms-notes.md); "
+                   "cmi5 launches the course as a cmi5 AU and checks each statement against the cmi5 rules.")
 def preview_command(source: str, port: int, host: str, lms: str) -> None:
-    server = PreviewServer(source, host=host, port=port, echo=click.echo, lms=lms)
+    if lms == "cmi5":
+        server = Cmi5PreviewServer(source, host=host, port=port, echo=click.echo)
+    else:
+        server = PreviewServer(source, host=host, port=port, echo=click.echo, lms=lms)
     if host in ("0.0.0.0", "::"):
         click.echo(f"note: listening on every interface, but answering only requests for localhost; to open the "
                    "preview from another machine, give this computer's network address as --host.", err=True)

@@ -1,26 +1,66 @@
 """Check a loaded course as a whole: ``check_course(course) -> list[Problem]``.
 
 Loading has already checked each file's shape; here are the rules that span several values or
-files. Errors stop the build; warnings point at content that is probably a mistake.
+files. Errors stop the build; warnings point at content that is probably a mistake. A course read
+with errors lacks the parts that have them (``load.read_course``'s gaps); the rules that need such
+a part whole wait until it is fixed, and :func:`unchecked` says which.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..errors import Problem
-from ..interface import builtin_languages, builtin_table, reference_texts
+from ..interface import builtin_languages, builtin_table, expected_keys
 from .model import Course, Question, Source
 from .workshop import workshop_problems
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
 
 
-def check_course(course: Course) -> list[Problem]:
-    """Return every error and warning about ``course``, in file and line order."""
-    problems = (_duplicate_ids(course) + _question_problems(course) + _page_warnings(course)
-                + _objective_warnings(course) + _interface_warnings(course) + workshop_problems(course))
+@dataclass(frozen=True)
+class _Rule:
+    """A rule that waits while a part of the course it needs whole has errors (``load.read_course``'s gaps)."""
+
+    checks: str  #: what it checks, as the message says when it waits
+    needs: tuple[str, ...]  #: the parts
+
+    def waits(self, gaps: Mapping[str, str]) -> bool:
+        return bool(set(self.needs) & set(gaps))
+
+    def note(self, gaps: Mapping[str, str]) -> str:
+        return f"{self.checks} (it needs {' and '.join(gaps[part] for part in self.needs if part in gaps)})"
+
+
+_OBJECTIVES_DEFINED = _Rule("whether each question's objective is defined in course.yaml", ("objectives",))
+_SCORED_QUESTION = _Rule("whether the assessment has a scored question", ("questions",))
+_OBJECTIVES_ASSESSED = _Rule("whether every objective has a question", ("questions",))
+_INTERFACE_LANGUAGE = _Rule("whether the interface has texts in the course language", ("language", "interface"))
+_WORKSHOP_REFERENCES = _Rule("whether the workshop agenda names pages and questions that exist",
+                             ("pages", "questions"))
+
+
+def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:  # noqa: B006 - read only
+    """Return every error and warning about ``course``, in file and line order; skip the rules
+    that need a part named in ``gaps`` (:func:`unchecked` names them)."""
+    problems = _duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
+    if not _OBJECTIVES_ASSESSED.waits(gaps):
+        problems += _objective_warnings(course)
+    if not _INTERFACE_LANGUAGE.waits(gaps):
+        problems += _interface_errors(course)
+    if not _WORKSHOP_REFERENCES.waits(gaps):
+        problems += workshop_problems(course)
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def unchecked(course: Course, gaps: Mapping[str, str]) -> tuple[str, ...]:
+    """Say which rules :func:`check_course` skipped for ``gaps``, and which errors they wait for."""
+    rules = [_OBJECTIVES_DEFINED, _SCORED_QUESTION, _OBJECTIVES_ASSESSED, _INTERFACE_LANGUAGE]
+    if course.workshop is not None:
+        rules.append(_WORKSHOP_REFERENCES)
+    return tuple(rule.note(gaps) for rule in rules if rule.waits(gaps))
 
 
 def _duplicate_ids(course: Course) -> list[Problem]:
@@ -42,7 +82,7 @@ def _duplicate_ids(course: Course) -> list[Problem]:
     return problems
 
 
-def _question_problems(course: Course) -> list[Problem]:
+def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]:
     objective_ids = {o.id for o in course.objectives}
     problems = []
     for q in course.assessment.questions:
@@ -61,13 +101,13 @@ def _question_problems(course: Course) -> list[Problem]:
             problem("two pairs share a left or a right side", "make each side of each pair unique")
         if len(set(q.items)) < len(q.items):
             problem("two items have the same text", "make each item's text different")
-        if q.objective and q.objective not in objective_ids:
+        if not _OBJECTIVES_DEFINED.waits(gaps) and q.objective and q.objective not in objective_ids:
             known = ", ".join(sorted(objective_ids)) or "none are defined"
             problem(f"objective '{q.objective}' is not defined in course.yaml",
                     f"use one of the course's objective ids ({known})")
         if q.scored and not q.objective and course.objectives:
             problem("assesses no objective", "add `objective:` with one of the course's objective ids", "warning")
-    if not course.scored_questions:
+    if not _SCORED_QUESTION.waits(gaps) and not course.scored_questions:
         problems.append(Problem(course.assessment.source.file, 1, "the assessment has no scored question",
                                 "add a question of a type other than reflection: the score decides pass or fail"))
     return problems
@@ -103,15 +143,19 @@ def _objective_warnings(course: Course) -> list[Problem]:
             for o in course.objectives if o.id not in assessed]
 
 
-def _interface_warnings(course: Course) -> list[Problem]:
-    """A language without built-in interface texts shows English buttons, unless the author gave every text."""
-    missing = set(reference_texts()) - {key for key, _ in course.interface}
-    if builtin_table(course.language) is not None or not missing:
-        return []
+def _interface_errors(course: Course) -> list[Problem]:
+    """A package language without a built-in table builds only when the author gave every text."""
+    given = {key for key, _ in course.interface}
     where = course.language_source or course.source
-    return [Problem(where.file, where.line,
-                    f"no built-in interface texts for language '{course.language}': buttons and messages "
-                    f"will be English ({len(missing)} of {len(reference_texts())} texts not translated)",
-                    "add an `interface:` mapping to course.yaml with every text in this language (keys and "
-                    "English texts: docs/authoring.md, Interface texts), or use a language with built-in "
-                    f"texts: {', '.join(builtin_languages())}", "warning")]
+    problems = []
+    for language in course.languages or (course.language,):
+        missing = [key for key in expected_keys(language) if key not in given]
+        if builtin_table(language) is None and missing:
+            problems.append(Problem(
+                where.file, where.line,
+                f"no built-in interface texts for language '{language}' ({len(missing)} texts missing, "
+                f"e.g. `{missing[0]}`)",
+                f"use a language with built-in texts: {', '.join(builtin_languages())}; or add an `interface:` "
+                "mapping to course.yaml with every text in this language (keys and English texts: "
+                "docs/authoring.md, Interface texts)"))
+    return problems

@@ -1,23 +1,26 @@
 """Load a course folder into the typed model: ``load_course(folder) -> Course``.
 
-Loading checks the *shape* of every file (keys, types, ranges: the JSON schemas beside this
-module, which editors can use too) and gathers every shape problem before it stops, each with
-file and line. Cross-references (unique ids, objectives that exist) are ``check.py``'s job.
+Loading checks the *shape* of every file (keys, types, ranges: ``shape.py`` and the JSON schemas
+beside it) and gathers every problem of every file before it stops, each with file and line: a
+misspelt key in course.yaml does not hide a problem in assessment.yaml or a missing page. A part
+with an error (a question, a page entry, a top-level key) is left out of the model, so that the
+checks of the other parts still run (``read_course``); cross-references (unique ids, objectives
+that exist) are ``check.py``'s job.
 """
 from __future__ import annotations
 
 import difflib
-import json
-from functools import lru_cache
-from importlib.resources import files
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CourseError, Problem
-from ..interface import placeholders, reference_texts
+from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
+                         reference_texts)
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
-from .workshop import load_workshop
-from .yamlsource import YamlDocument, read_yaml
+from .shape import shape_problems
+from .workshop import SECTION as WORKSHOP, load_workshop
+from .yamlsource import Path_, YamlDocument, read_yaml
 
 COURSE_FILE = "course.yaml"
 DEFAULT_ASSESSMENT_FILE = "assessment.yaml"
@@ -35,50 +38,131 @@ TYPE_KEYS = {
 _TYPE_SPECIFIC = {key for keys in TYPE_KEYS.values() for key in keys}
 _SCORING_KEYS = ("weight", "feedback")  # meaningless on unscored reflection questions
 
+#: The parts of a course that ``check.py`` needs whole, by the file (schema) and top-level key.
+_WHOLE_PARTS = {"course": ("objectives", "language", "interface", "pages"), "assessment": ("questions",)}
+
+
+@dataclass
+class Loaded:
+    """A course folder read as far as it can be: the course without the parts that have errors."""
+
+    problems: list[Problem]
+    #: The parts left out or cut short for their errors ("objectives", "questions", "language",
+    #: "interface", "pages"), each with where the error is: the checks that need one are skipped.
+    gaps: dict[str, str] = field(default_factory=dict)
+    course: Course | None = None  #: set once every file is read
+
 
 def load_course(folder: str | Path) -> Course:
     """Read ``folder`` and return the course; raise :class:`CourseError` listing every problem."""
+    loaded = read_course(folder)
+    if loaded.problems:
+        raise CourseError(loaded.problems)
+    return loaded.course
+
+
+def read_course(folder: str | Path) -> Loaded:
+    """Read ``folder``: every file that can be read, every problem in them.
+
+    Raises :class:`CourseError` only when course.yaml itself cannot be read: it names the other files."""
     folder = Path(folder)
     if not folder.is_dir():
         raise CourseError.single(str(folder), None, "the course folder does not exist",
                                  "pass the folder that holds course.yaml, e.g. `qser-scorm build course_src`")
-    course_doc = read_yaml(folder / COURSE_FILE, _shown(folder, COURSE_FILE))
-    problems = _schema_problems(course_doc, "course")
-    if problems:
-        raise CourseError(problems)
-    data = course_doc.data
-    assessment_name = data.get("assessment", DEFAULT_ASSESSMENT_FILE)
-    assessment_doc = _read_included(folder, assessment_name, course_doc, ("assessment",))
-    problems = (_schema_problems(assessment_doc, "assessment") + _question_key_problems(assessment_doc)
-                + _interface_problems(course_doc))
+    unread = ("the assessment and the pages, which course.yaml names",)
+    try:
+        course_doc = read_yaml(folder / COURSE_FILE, _shown(folder, COURSE_FILE))
+    except CourseError as error:
+        raise CourseError(error.problems, unread) from None
+    problems, broken = shape_problems(course_doc, "course")
+    if () in broken:
+        raise CourseError(problems, unread)
+    loaded = Loaded(problems + _interface_problems(course_doc), _gaps(broken, course_doc.file, "course"))
+    data = _without(course_doc.data, broken)
+    assessment_doc, assessment_data = _read_assessment(folder, course_doc, ("assessment",) not in broken,
+                                                       data.get("assessment", DEFAULT_ASSESSMENT_FILE), loaded)
     pages = []
-    for index, entry in enumerate(data["pages"]):
+    for index, entry in _entries(data, "pages"):
         try:
             pages.append(_load_page(folder, entry, course_doc, index))
-        except CourseError as exc:
-            problems.extend(exc.problems)
-    if not problems:  # the texts below are only where the documents have the right shape
-        media, media_problems = load_media(folder, _markdown_texts(course_doc, assessment_doc, pages))
-        problems += media_problems
-    if problems:
-        raise CourseError(problems)
+        except CourseError as error:
+            loaded.problems += error.problems
+            loaded.gaps["pages"] = f"`pages` in {course_doc.file}"
+    media, media_problems = load_media(folder, _markdown_texts(course_doc, data, assessment_doc, assessment_data,
+                                                               pages))
+    loaded.problems += media_problems
+    assessment = _NO_ASSESSMENT if assessment_data is None else _build_assessment(assessment_doc, assessment_data)
+    loaded.course = _build_course(course_doc, data, pages, assessment, media)
+    return loaded
+
+
+def _read_assessment(folder: Path, course_doc: YamlDocument, named: bool, name: str, loaded: Loaded
+                     ) -> tuple[YamlDocument | None, dict | None]:
+    """Read the assessment file (when course.yaml names it without error); return it and its data
+    without the broken parts, or None for what cannot be read. Adds to ``loaded``'s problems and gaps."""
+    if not named:
+        loaded.gaps["questions"] = f"`assessment` in {course_doc.file}"
+        return None, None
+    try:
+        doc = _read_included(folder, name, course_doc, ("assessment",))
+    except CourseError as error:
+        loaded.problems += error.problems
+        loaded.gaps["questions"] = _shown(folder, name)
+        return None, None
+    problems, broken = shape_problems(doc, "assessment")
+    key_problems, incomplete = _question_key_problems(doc)
+    loaded.problems += problems + key_problems
+    if () in broken:
+        loaded.gaps["questions"] = doc.file
+        return doc, None
+    broken |= incomplete
+    loaded.gaps.update(_gaps(broken, doc.file, "assessment"))
+    return doc, _without(doc.data, broken)
+
+
+_NO_ASSESSMENT = Assessment("", "", 0, False, (), Source(DEFAULT_ASSESSMENT_FILE))
+
+
+def _gaps(broken: set[Path_], file: str, schema_name: str) -> dict[str, str]:
+    return {part: f"`{part}` in {file}" for part in _WHOLE_PARTS[schema_name]
+            if any(path[:1] == (part,) for path in broken)}
+
+
+def _without(data: dict, broken: set[Path_]) -> dict:
+    """``data`` without its broken parts: a broken top-level key is removed, a broken list entry
+    becomes None (so that the others keep their index, and the line it maps to)."""
+    kept = {key: value for key, value in data.items() if (key,) not in broken}
+    for key, value in kept.items():
+        if isinstance(value, list):
+            kept[key] = [None if (key, index) in broken else item for index, item in enumerate(value)]
+    return kept
+
+
+def _entries(data: dict, key: str):
+    """Yield (index, entry) for the entries of the list ``data[key]`` that are not broken."""
+    return ((index, entry) for index, entry in enumerate(data.get(key, ())) if entry is not None)
+
+
+def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: Assessment, media) -> Course:
+    """The course from ``data``; a required key left out for its error reads as empty (the build
+    stops before any stage would use it)."""
     return Course(
-        id=data["id"],
-        title=data["title"],
-        language=data["language"],
-        description=data["description"],
-        pass_mark=float(data["pass_mark"]),
+        id=data.get("id", ""),
+        title=data.get("title", ""),
+        language=data.get("language", ""),
+        description=data.get("description", ""),
+        pass_mark=float(data.get("pass_mark", 0)),
         pages=tuple(pages),
-        assessment=_build_assessment(assessment_doc),
-        source=Source(course_doc.file, 1),
-        version=str(data.get("version", "1.0")),
+        assessment=assessment,
+        source=Source(doc.file, 1),
+        version=data.get("version", "1.0"),
         subtitle=data.get("subtitle", ""),
         series=data.get("series", ""),
         author=data.get("author", ""),
         programme=data.get("programme", ""),
-        keywords=tuple(data.get("keywords", ())),
-        objectives=tuple(Objective(o["id"], o["text"], Source(course_doc.file, course_doc.line(("objectives", i))))
-                         for i, o in enumerate(data.get("objectives", ()))),
+        keywords=tuple(keyword for _, keyword in _entries(data, "keywords")),
+        objectives=tuple(Objective(o["id"], o["text"], Source(doc.file, doc.line(("objectives", i))))
+                         for i, o in _entries(data, "objectives")),
         duration_minutes=data.get("duration_minutes"),
         training_format=data.get("training_format", ""),
         assessment_method=data.get("assessment_method", ""),
@@ -86,9 +170,10 @@ def load_course(folder: str | Path) -> Course:
         responses=data.get("tracking", {}).get("responses", "readable"),
         media=media,
         interface=tuple(data.get("interface", {}).items()),
-        language_source=Source(course_doc.file, course_doc.line(("language",))),
-        workshop=load_workshop(course_doc),
-        duration_source=Source(course_doc.file, course_doc.line(("duration_minutes",))),
+        language_source=Source(doc.file, doc.line(("language",))),
+        workshop=load_workshop(doc) if WORKSHOP in data else None,  # it reads doc: only a section without error
+        duration_source=Source(doc.file, doc.line(("duration_minutes",))),
+        languages=tuple(data.get("languages", ())),
     )
 
 
@@ -96,7 +181,7 @@ def _read_included(folder: Path, name: str, parent: YamlDocument, key_path: tupl
     path = _inside(folder, name, parent, key_path)
     if not path.is_file():
         raise CourseError.single(parent.file, parent.line(key_path), f"'{name}' does not exist in {folder}",
-                                 f"create {name}, or correct the path")
+                                 f"create {name}, or correct the path", key_path)
     return read_yaml(path, _shown(folder, name))
 
 
@@ -109,22 +194,26 @@ def _inside(folder: Path, name: str, parent: YamlDocument, key_path: tuple) -> P
         inside = False
     if not inside:
         raise CourseError.single(parent.file, parent.line(key_path), f"{name} is outside the course folder",
-                                 "keep every course file inside the course folder, and name it relative to it")
+                                 "keep every course file inside the course folder, and name it relative to it",
+                                 key_path)
     return path
 
 
-def _markdown_texts(course_doc: YamlDocument, assessment_doc: YamlDocument, pages: list[Page]
-                    ) -> list[MarkdownText]:
+def _markdown_texts(course_doc: YamlDocument, data: dict, assessment_doc: YamlDocument | None,
+                    assessment_data: dict | None, pages: list[Page]) -> list[MarkdownText]:
     """Every text the renderer reads as Markdown, with where it was written."""
     texts = [MarkdownText(page.markdown, page.source.file, 1, True) for page in pages]
-    description = ("description",)
-    texts.append(MarkdownText(course_doc.data["description"], course_doc.file, course_doc.line(description), True))
-    for index, objective in enumerate(course_doc.data.get("objectives", ())):
-        texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(("objectives", index, "text")),
-                                  False))
-    for path, value in _strings(assessment_doc.data):
-        if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
-            texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",)))
+    if "description" in data:
+        texts.append(MarkdownText(data["description"], course_doc.file, course_doc.line(("description",)), True,
+                                  ("description",)))
+    for index, objective in _entries(data, "objectives"):
+        here = ("objectives", index, "text")
+        texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(here), False, here))
+    if assessment_data is not None:
+        for path, value in _strings(assessment_data):
+            if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
+                texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",),
+                                          path))
     return texts
 
 
@@ -147,26 +236,27 @@ def _shown(folder: Path, name: str) -> str:
 
 def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) -> Page:
     name = entry.get("file", f"pages/{entry['id']}.md")
-    line = course_doc.line(("pages", index, "file")) or course_doc.line(("pages", index))
+    here = ("pages", index, "file") if "file" in entry else ("pages", index)
+    line = course_doc.line(here)
     try:
-        text = _inside(folder, name, course_doc, ("pages", index, "file")).read_text(encoding="utf-8")
+        text = _inside(folder, name, course_doc, here).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CourseError.single(course_doc.file, line, f"page '{entry['id']}': file {name} does not exist",
-                                 f"create {name}, or set `file:` to the page's Markdown file") from None
+                                 f"create {name}, or set `file:` to the page's Markdown file", here) from None
     except UnicodeDecodeError as exc:
         raise CourseError.single(_shown(folder, name), None, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                                  "save the file as UTF-8") from None
     except OSError as exc:
         raise CourseError.single(course_doc.file, line, f"page '{entry['id']}': cannot read {name}: {exc.strerror}",
-                                 "check that the path names a readable file") from None
+                                 "check that the path names a readable file", here) from None
     return Page(entry["id"], entry["title"], text, Source(_shown(folder, name), 1),
                 Source(course_doc.file, course_doc.line(("pages", index))))
 
 
-def _build_assessment(doc: YamlDocument) -> Assessment:
-    data = doc.data
+def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
+    """The assessment from ``data``, ``doc``'s data without its broken parts."""
     questions = tuple(_build_question(q, Source(doc.file, doc.line(("questions", i))))
-                      for i, q in enumerate(data["questions"]))
+                      for i, q in _entries(data, "questions"))
     return Assessment(
         title=data.get("title", "Assessment"),
         intro=data.get("intro", ""),
@@ -197,10 +287,11 @@ def _build_question(q: dict, source: Source) -> Question:
     )
 
 
-def _question_key_problems(doc: YamlDocument) -> list[Problem]:
-    """Report keys a question's type needs but lacks, and keys of other types it has."""
+def _question_key_problems(doc: YamlDocument) -> tuple[list[Problem], set[Path_]]:
+    """Report keys a question's type needs but lacks, and keys of other types it has; return the
+    problems and the questions that lack a key (the checks of a question need all of them)."""
     questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
-    problems = []
+    problems, incomplete = [], set()
     for index, q in enumerate(questions if isinstance(questions, list) else ()):
         if not isinstance(q, dict) or not isinstance(q.get("type"), str) or q["type"] not in TYPE_KEYS:
             continue  # the schema check has reported it
@@ -208,122 +299,48 @@ def _question_key_problems(doc: YamlDocument) -> list[Problem]:
         for key in TYPE_KEYS[kind]:
             if key not in q:
                 problems.append(Problem(doc.file, doc.line(here), f"question '{q.get('id')}' ({kind}) needs `{key}`",
-                                        f"add `{key}:`; see the question types in docs/authoring.md"))
+                                        f"add `{key}:`; see the question types in docs/authoring.md",
+                                        key_path=here + (key,)))
+                incomplete.add(here)
         unused = [k for k in q if k in _TYPE_SPECIFIC and k not in TYPE_KEYS[kind]]
         if kind == "reflection":
             unused += [k for k in q if k in _SCORING_KEYS]
         for key in unused:
             problems.append(Problem(doc.file, doc.line(here + (key,)),
                                     f"`{key}` does not apply to a {kind} question",
-                                    f"remove `{key}`, or change `type`"))
-    return problems
+                                    f"remove `{key}`, or change `type`", key_path=here + (key,)))
+    return problems, incomplete
 
 
 def _interface_problems(doc: YamlDocument) -> list[Problem]:
-    """Report interface texts with an unknown key, or with other placeholders than the English text."""
-    reference = reference_texts()
+    """Report interface texts with an unknown key, a plural form none of the course's languages
+    has, or other placeholders than the English text."""
+    texts = doc.data.get("interface")
+    listed = doc.data.get("languages") or [doc.data.get("language")]
+    languages = [language for language in listed if isinstance(language, str)]
+    forms = {category for language in languages for category in plural_categories(language)}
     problems = []
-    for key, text in doc.data.get("interface", {}).items():
-        line = doc.line(("interface", key))
-        if key not in reference:
-            close = difflib.get_close_matches(key, reference, n=1)
+    for key, text in texts.items() if isinstance(texts, dict) else ():
+        here = ("interface", key)
+        english = reference_text(key)
+        base = base_key(key)
+        form = key[len(base) + 1:]  # "few" for `hours_few`, "" for a key that is no plural form
+        if english is None:
+            close = difflib.get_close_matches(key, reference_texts(), n=1)
             hint = f"did you mean `{close[0]}`?" if close else "see the keys in docs/authoring.md (Interface texts)"
-            problems.append(Problem(doc.file, line, f"unknown interface text `{key}`", hint))
-        elif placeholders(text) != placeholders(reference[key]):
+            problems.append(Problem(doc.file, doc.line(here), f"unknown interface text `{key}`", hint, key_path=here))
+        elif form and languages and form not in forms:
+            known = ", ".join(f"`{base}_{category}`" for category in PLURAL_CATEGORIES if category in forms)
+            problems.append(Problem(doc.file, doc.line(here), f"`{key}`: {', '.join(languages)} has no plural form "
+                                    f"`{form}` (CLDR)", f"use the forms {known}", key_path=here))
+        elif isinstance(text, str) and placeholders(text) != placeholders(english):
             problems.append(Problem(
-                doc.file, line, f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
-                f"the English text {_listed(placeholders(reference[key]))}",
-                f"use exactly the placeholders of {reference[key]!r}: the package puts its values there"))
+                doc.file, doc.line(here), f"interface text `{key}` has the placeholders {_listed(placeholders(text))}, "
+                f"the English text {_listed(placeholders(english))}",
+                f"use exactly the placeholders of {english!r}: the package puts its values there",
+                key_path=here))
     return problems
 
 
 def _listed(names) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names)) or "none"
-
-
-@lru_cache(maxsize=None)
-def _validator(name: str):
-    from jsonschema import Draft202012Validator  # imported here: only builds need it, not --help
-
-    schema = json.loads(files(__package__).joinpath(f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
-
-
-def _schema_problems(doc: YamlDocument, schema_name: str) -> list[Problem]:
-    if doc.data is None:
-        return [Problem(doc.file, 1, "the file is empty", "see docs/authoring.md for what it must contain")]
-    validator = _validator(schema_name)
-    return [_describe(error, doc) for error in validator.iter_errors(doc.data)]
-
-
-def _describe(error, doc: YamlDocument) -> Problem:
-    """Turn a jsonschema error into a message a course author understands."""
-    path = tuple(error.absolute_path)
-    where = _path_text(path)
-    value = error.instance
-    kind = error.validator
-    schema = error.schema
-    if kind == "additionalProperties":
-        allowed = sorted(schema.get("properties", {}))
-        unknown = sorted(set(value) - set(allowed))
-        key = unknown[0]
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean `{close[0]}`?" if close else f"allowed keys here: {', '.join(allowed)}"
-        return Problem(doc.file, doc.line(path + (key,)), f"unknown key `{key}`{_in(where)}", hint)
-    if kind == "required":
-        key = error.message.split("'")[1]
-        return Problem(doc.file, doc.line(path), f"missing required key `{key}`{_in(where)}",
-                       f"add `{key}:` (see docs/authoring.md)")
-    line = doc.line(path)
-    if kind == "pattern" and schema.get("pattern", "").startswith("^[A-Za-z_]"):
-        return Problem(doc.file, line, f"{where} {value!r} is not a valid id",
-                       "an id starts with a letter or _, then letters, digits, '-', '_' or '.', "
-                       "64 characters at most, no spaces (it must be a valid XML identifier)")
-    if kind == "type":
-        expected = schema["type"] if isinstance(schema["type"], str) else " or ".join(schema["type"])
-        return Problem(doc.file, line, f"{where} must be {_TYPE_WORDS.get(expected, expected)}, "
-                       f"got {_TYPE_WORDS.get(_json_type(value))} {_short(value)}",
-                       "quote text with special characters; write numbers without quotes")
-    if kind in ("minimum", "maximum", "exclusiveMinimum"):
-        low = schema.get("minimum", schema.get("exclusiveMinimum"))
-        high = schema.get("maximum")
-        bounds = f"between {low:g} and {high:g}" if high is not None and low is not None else \
-            (f"at most {high:g}" if low is None else f"{'above' if kind == 'exclusiveMinimum' else 'at least'} {low:g}")
-        return Problem(doc.file, line, f"{where} must be {bounds}, got {value}", "change the value")
-    if kind == "enum":
-        return Problem(doc.file, line, f"{where} must be one of {', '.join(map(str, schema['enum']))}; got {value!r}",
-                       "use one of the listed words")
-    if kind in ("minLength", "minItems"):
-        return Problem(doc.file, line, f"{where} must not be empty", "fill it in, or remove the key if optional")
-    if kind in ("maxLength", "maxItems"):
-        return Problem(doc.file, line, f"{where} is too long ({error.message.split(' is ')[-1]})",
-                       "shorten it")
-    return Problem(doc.file, line, f"{where}: {error.message}", "see docs/authoring.md")
-
-
-_TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
-               "array": "a list", "object": "a mapping of keys", "null": "nothing"}
-
-
-def _json_type(value) -> str:
-    for name, kinds in (("boolean", bool), ("integer", int), ("number", float), ("string", str),
-                        ("array", list), ("object", dict)):
-        if isinstance(value, kinds):
-            return name
-    return "null" if value is None else "string"
-
-
-def _short(value) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else ""
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _path_text(path: tuple) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return f"`{text}`" if text else "the file"
-
-
-def _in(where: str) -> str:
-    return "" if where == "the file" else f" in {where}"

@@ -29,6 +29,7 @@ class MarkdownText:
     file: str
     line: int | None  #: the line the text starts on
     block: bool  #: a block of paragraphs (pages, description), else one line (a prompt, an option)
+    key_path: tuple = ()  #: where in a YAML file's data; () for a page
 
 
 def load_media(folder: Path, texts: list[MarkdownText]) -> tuple[tuple[MediaFile, ...], list[Problem]]:
@@ -40,7 +41,7 @@ def load_media(folder: Path, texts: list[MarkdownText]) -> tuple[tuple[MediaFile
             problem = _check(folder, target, is_image, found)
             if problem:
                 line = markdown.line + offset if markdown.line else None
-                problems.append(Problem(markdown.file, line, problem[0], problem[1]))
+                problems.append(Problem(markdown.file, line, *problem, key_path=markdown.key_path))
     return tuple(found[path] for path in sorted(found)), problems
 
 

@@ -77,6 +77,9 @@ class Question:
     pairs: tuple[Pair, ...] = ()  #: matching
     items: tuple[str, ...] = ()  #: ordering, in the correct order
     accept: tuple[str, ...] = ()  #: fill-in, accepted answers
+    #: In a translated course, the question as written in the source language: its texts give
+    #: the response ids, so the LMS stores the same ids in every language (responses.py).
+    original: Question | None = None
 
     @property
     def scored(self) -> bool:
@@ -160,6 +163,9 @@ class Course:
     language_source: Source | None = None  #: where course.yaml sets `language`
     workshop: Workshop | None = None  #: None when course.yaml has no `workshop:` section
     duration_source: Source | None = None  #: where course.yaml sets `duration_minutes`
+    #: The languages to build a package in (``languages:``); () for the course language only.
+    #: ``language`` is the source language; the others come from translations/<lang>.po.
+    languages: tuple[str, ...] = ()
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

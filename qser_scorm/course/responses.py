@@ -50,8 +50,10 @@ def response_ids(question: Question) -> dict[str, list[str]]:
 
     ``options`` (single, multiple), ``left`` and ``right`` (matching, in authored pair order),
     ``items`` (ordering, in the correct order); true-false answers are ``true`` / ``false`` and
-    typed answers are the text itself, so those types have none.
+    typed answers are the text itself, so those types have none. A translated question has the
+    ids of its source-language original.
     """
+    question = question.original or question
     if question.type in ("single", "multiple"):
         return {"options": short_ids([o.text for o in question.options], [o.id for o in question.options])}
     if question.type == "matching":

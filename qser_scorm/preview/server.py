@@ -278,13 +278,15 @@ class PreviewServer:
     :data:`LMS_PROFILES`. Raises :class:`QserError` when the port cannot be opened.
     """
 
+    handler = _Handler  #: the request handler; the cmi5 mode (cmi5.py) puts its LMS in front
+
     def __init__(self, source: str | Path, host: str = "127.0.0.1", port: int = 8000,
                  echo: Callable[[str], None] = print, poll_seconds: float = POLL_SECONDS,
                  lms: str = LMS_PROFILES[0]):
         self.preview = Preview(Path(source), echo, lms)
         self._poll_seconds = poll_seconds
         self._stopping = threading.Event()
-        handler = type("PreviewHandler", (_Handler,), {"preview": self.preview, "listen_host": host})
+        handler = type("PreviewHandler", (self.handler,), {"preview": self.preview, "listen_host": host})
         try:
             self._http = _HttpServer((host, port), handler)
         except OSError as error:

@@ -47,7 +47,7 @@ def print_link_text(course: Course) -> str:
 
 def _render(template: str, course: Course, texts: dict[str, str], paper_size: str | None, **context) -> str:
     def text(key: str, **values) -> Markup:
-        return Markup(interface_text(texts, key, values, escape))
+        return Markup(interface_text(texts, key, values, course.language, escape))
 
     return environment.get_template(template).render(
         course=course,

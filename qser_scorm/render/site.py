@@ -17,7 +17,7 @@ from .. import contract
 from ..course.markdown import plain_text
 from ..course.model import Course, Question
 from ..course.responses import response_ids
-from ..interface import interface_texts, text as interface_text
+from ..interface import interface_texts, text as interface_text, text_direction
 from ..vocab import LAUNCH_FILE
 from ..xapi.templates import TEMPLATES_FILE, templates_script
 from .print import HANDOUT_PAGE, handout_html, print_link_text
@@ -45,7 +45,8 @@ def render_site(course: Course) -> dict[str, bytes]:
     html = environment.get_template("index.html").render(
         course=course,
         # text("position", n=1, total=9): an interface text in the course language, as HTML.
-        text=lambda key, **values: Markup(interface_text(texts, key, values, escape)),
+        text=lambda key, **values: Markup(interface_text(texts, key, values, course.language, escape)),
+        direction=text_direction(course.language),
         sections=_sections(course, texts),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
         course_json=_course_json(course, texts),
@@ -108,6 +109,7 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
     data = {
         "id": course.id,
         "title": course.title,
+        "language": course.language,  # Qser.text writes numbers as this language does
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,

@@ -2,7 +2,9 @@
 
 Only standard xAPI 1.0.3 fields are read (actor, verb id, object definition, result, timestamp),
 so the report works for any course this tool builds, and for statements from other tools that
-use the ADL verbs. Memory grows with the number of learners and questions, never with the number
+use the ADL verbs, cmi5's among them. cmi5 tracks a learner per registration (cmi5 9.3: at most
+one completed and one passed per registration), so a registration with a cmi5 defined statement is
+a row of its own; other statements of an actor are one learner, whatever the registration. Memory grows with the number of learners and questions, never with the number
 of statements: each statement updates a few counters and is dropped.
 """
 from __future__ import annotations
@@ -10,11 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from qser_scorm.xapi.templates import SESSION_VERBS
 from qser_scorm.xapi.vocab import VERBS
+
+from .model import STATUSES, UNKNOWN_TIME, Learner, Question, Reflection, ReflectionQuestion, Report
 
 PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "completed", "answered"))
 #: xAPI 1.0.3 Data 2.3.2: a voiding statement only cancels another one; it is not learner activity.
@@ -23,105 +27,15 @@ VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 SESSION_END = frozenset(VERBS[v] for v in ("suspended", "terminated"))
 #: Verbs whose object is the course itself: the report's title is that object's name.
 COURSE_VERBS = frozenset(VERBS[v] for v in SESSION_VERBS)
-#: Learner status, from best to worst; a learner keeps the best status ever reached.
-STATUSES = ("passed", "failed", "completed", "in progress")
-#: Score distribution bins, in percent: 0-9, 10-19, ..., 90-100 (100 falls in the last).
-SCORE_BINS = tuple(range(0, 100, 10))
+#: cmi5 9.6.2.1: the category activity of every cmi5 defined statement.
+CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
+#: cmi5 9.3.6 / 9.3.7: the LMS's verbs for a session that ended unterminated (with its duration)
+#: and for an AU whose requirements were met otherwise (result.success and completion true).
+ABANDONED, WAIVED = "https://w3id.org/xapi/adl/verbs/abandoned", "https://w3id.org/xapi/adl/verbs/waived"
 
 # xAPI 1.0.3 Data 2.4.4.1: ISO 8601 durations, e.g. PT1H2M3.5S, P1DT2H.
 _DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 _ANSWER_SEPARATORS = {"choice": "[,]"}  # Data 2.4.4.1 response patterns: count each choice alone
-#: Stands for a missing or unreadable timestamp; sorts before every real one.
-UNKNOWN_TIME = datetime.min.replace(tzinfo=timezone.utc)
-
-
-@dataclass
-class Learner:
-    """One learner (an actor, whatever registration or session)."""
-
-    name: str
-    account: str  #: the actor's identifier: mailto IRI, account homePage/name, ...
-    status: str = "in progress"  #: one of STATUSES
-    best_score: float | None = None  #: percent, best result of passed/failed
-    last_score: float | None = None  #: percent, latest result of passed/failed
-    attempts: int = 0  #: assessment attempts submitted (passed or failed statements)
-    seconds: float = 0.0  #: time spent: the sum of session durations
-    last_activity: datetime = UNKNOWN_TIME
-    _last_scored_at: datetime = field(default=UNKNOWN_TIME, repr=False)
-
-
-@dataclass
-class Question:
-    """One scored question: how often it was answered, how often correctly, and what was chosen."""
-
-    iri: str
-    name: str
-    prompt: str  #: the activity's description: the question as learners read it
-    kind: str  #: the xAPI interactionType
-    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)  #: orders the questions
-    answers: int = 0
-    correct: int = 0
-    responses: Counter = field(default_factory=Counter)  #: answer label -> count
-    labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
-    targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
-
-    @property
-    def distribution(self) -> list[tuple[str, int]]:
-        """(answer, count), most frequent first, ties alphabetically."""
-        return sorted(self.responses.items(), key=lambda item: (-item[1], item[0]))
-
-    @property
-    def correct_rate(self) -> float | None:
-        return 100.0 * self.correct / self.answers if self.answers else None
-
-
-@dataclass
-class Reflection:
-    """A learner's latest answer to an unscored (reflection) question."""
-
-    learner: str
-    text: str
-    when: datetime
-
-
-@dataclass
-class ReflectionQuestion:
-    iri: str
-    name: str
-    prompt: str
-    first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)
-    answers: dict = field(default_factory=dict)  #: learner account -> Reflection
-
-    @property
-    def latest(self) -> list[Reflection]:
-        return sorted(self.answers.values(), key=lambda r: (r.learner.casefold(), r.when))
-
-
-@dataclass
-class Report:
-    """What the statements say, ready for the HTML and CSV writers."""
-
-    title: str
-    statements: int
-    learners: list[Learner]
-    questions: list[Question]
-    reflections: list[ReflectionQuestion]
-
-    def count(self, status: str) -> int:
-        return sum(1 for learner in self.learners if learner.status == status)
-
-    @property
-    def pass_rate(self) -> float | None:
-        """Percent of all learners who passed."""
-        return 100.0 * self.count("passed") / len(self.learners) if self.learners else None
-
-    @property
-    def score_histogram(self) -> list[tuple[str, int]]:
-        """(bin label, learners whose best score falls in it), for learners with a score."""
-        # Data 2.4.5.1 allows scaled scores from -1: below 0 counts in the first band.
-        counts = Counter(min(max(int(learner.best_score // 10) * 10, 0), 90)
-                         for learner in self.learners if learner.best_score is not None)
-        return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
 
 
 class Aggregator:
@@ -129,7 +43,8 @@ class Aggregator:
 
     def __init__(self) -> None:
         self.statements = 0
-        self._learners: dict[str, Learner] = {}
+        self._learners: dict[tuple[str, str], Learner] = {}  #: (actor, registration) -> learner
+        self._cmi5_registrations: set[str] = set()
         self._questions: dict[str, Question] = {}
         self._reflections: dict[str, ReflectionQuestion] = {}
         self._titles: Counter = Counter()
@@ -142,7 +57,11 @@ class Aggregator:
         activity = statement["object"]
         result = statement.get("result") or {}
         when = _timestamp(statement)
-        learner = self._learner(statement["actor"])
+        context = statement.get("context") if isinstance(statement.get("context"), dict) else {}
+        registration = str(context.get("registration") or "")
+        if registration and _is_cmi5(context):
+            self._cmi5_registrations.add(registration)
+        learner = self._learner(statement["actor"], registration)
         learner.last_activity = max(learner.last_activity, when)
         if verb in COURSE_VERBS:
             self._titles[_name(activity)] += 1
@@ -150,7 +69,9 @@ class Aggregator:
             self._scored(learner, verb, result, when)
         elif verb == COMPLETED and learner.status == "in progress":
             learner.status = "completed"
-        elif verb in SESSION_END:
+        elif verb == WAIVED and learner.status != "passed":
+            learner.status = "passed"
+        elif verb in SESSION_END or verb == ABANDONED:
             learner.seconds += _seconds(result.get("duration"))
         elif verb == ANSWERED and "response" in result:
             if "success" in result:
@@ -162,16 +83,27 @@ class Aggregator:
 
     def report(self) -> Report:
         title = self._titles.most_common(1)[0][0] if self._titles else "xAPI statements"
-        learners = sorted(self._learners.values(), key=lambda learner: (learner.name.casefold(), learner.account))
+        learners = sorted(self._per_learner(), key=lambda learner: (learner.name.casefold(), learner.account,
+                                                                     learner.registration))
         return Report(title, self.statements, learners, _in_answer_order(self._questions),
                       _in_answer_order(self._reflections))
 
-    def _learner(self, actor: dict) -> Learner:
+    def _per_learner(self) -> list[Learner]:
+        """A row per cmi5 registration; an actor's other registrations merged into one row."""
+        rows: dict[tuple[str, str], Learner] = {}
+        for (account, registration), learner in self._learners.items():
+            if registration in self._cmi5_registrations:
+                rows[account, registration] = replace(learner, registration=registration)
+            else:
+                rows[account, ""] = _merged(rows[account, ""], learner) if (account, "") in rows else learner
+        return list(rows.values())
+
+    def _learner(self, actor: dict, registration: str) -> Learner:
         account = _account(actor)
-        learner = self._learners.get(account)
+        learner = self._learners.get((account, registration))
         if learner is None:
             name = actor.get("name") or account.removeprefix("mailto:")
-            learner = self._learners[account] = Learner(name=name, account=account)
+            learner = self._learners[account, registration] = Learner(name=name, account=account)
         return learner
 
     @staticmethod
@@ -223,6 +155,23 @@ def aggregate(statements: Iterable[dict]) -> Report:
     for statement in statements:
         aggregator.add(statement)
     return aggregator.report()
+
+
+def _is_cmi5(context: dict) -> bool:
+    activities = context.get("contextActivities")
+    categories = activities.get("category") if isinstance(activities, dict) else None
+    categories = categories if isinstance(categories, list) else [categories]
+    return any(isinstance(c, dict) and c.get("id") == CMI5_CATEGORY for c in categories)
+
+
+def _merged(one: Learner, other: Learner) -> Learner:
+    """One learner of two registrations: the best status and score, the latest score, the sums."""
+    latest = one if one._last_scored_at >= other._last_scored_at else other
+    scores = [score for score in (one.best_score, other.best_score) if score is not None]
+    return replace(one, status=min(one.status, other.status, key=STATUSES.index),
+                   best_score=max(scores) if scores else None, last_score=latest.last_score,
+                   _last_scored_at=latest._last_scored_at, attempts=one.attempts + other.attempts,
+                   seconds=one.seconds + other.seconds, last_activity=max(one.last_activity, other.last_activity))
 
 
 def _in_answer_order(questions: dict) -> list:

@@ -1,4 +1,4 @@
-"""Render a :class:`~qser_scorm.report.aggregate.Report` as one self-contained HTML page.
+"""Render a :class:`~qser_scorm.report.model.Report` as one self-contained HTML page.
 
 Charts are inline SVG drawn here from the numbers, each followed by a table with the same
 numbers, so the page needs no JavaScript, no network and no image files, and screen readers get
@@ -10,10 +10,12 @@ from datetime import datetime, timezone
 
 import jinja2
 
-from .aggregate import STATUSES, UNKNOWN_TIME, Report
+from .model import STATUSES, UNKNOWN_TIME, Report
+from .wording import ReportTexts
 
 #: Status -> bar colour; each passes 3:1 contrast on white (WCAG 1.4.11, non-text contrast).
-STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280"}
+STATUS_COLOURS = {"passed": "#1a7f37", "failed": "#b42318", "completed": "#6a5acd", "in progress": "#6b7280",
+                  "not attempted": "#9a6700"}
 _CHART_WIDTH = 600
 _BAR_HEIGHT = 160
 
@@ -27,31 +29,52 @@ _environment = jinja2.Environment(
 
 
 def render_html(report: Report, source: str, generated: datetime | None = None) -> str:
-    """Return the HTML report; ``source`` says where the statements came from (no secrets)."""
+    """Return the HTML report; ``source`` says where the records came from (no secrets)."""
+    lms_attempts = any(learner.lms_attempts is not None for learner in report.learners)
+    texts = ReportTexts(report.language)
     generated = generated or datetime.now(timezone.utc)
     return _environment.get_template("report.html").render(
         report=report,
         source=source,
+        records="attempts" if lms_attempts else "statements",
+        lms_attempts=lms_attempts,
+        group_names=report.groups,  # once: the template asks for each learner row
+        groups=_group_rows(report),
         generated=_when(generated),
-        statuses=_status_rows(report),
-        status_bar=_status_bar(report),
+        t=texts,
+        statuses=_status_rows(report, texts),
+        status_bar=_status_bar(report, texts),
         histogram=_histogram(report),
         when=_when,
         duration=_duration,
         percent=_percent,
+        score=_score,
     )
 
 
-def _status_rows(report: Report) -> list[dict]:
+def _status_rows(report: Report, texts: ReportTexts) -> list[dict]:
     total = len(report.learners)
-    return [{"status": status, "count": report.count(status), "colour": STATUS_COLOURS[status],
+    return [{"status": status, "label": texts("status_" + status.replace(" ", "_")), "count": report.count(status),
+             "colour": STATUS_COLOURS[status],
              "share": 100.0 * report.count(status) / total if total else 0.0} for status in STATUSES]
 
 
-def _status_bar(report: Report) -> list[dict]:
+def _group_rows(report: Report) -> list[dict]:
+    rows = []
+    for group in report.groups:
+        members = [learner for learner in report.learners if group in learner.group.split(", ")]
+        passed = sum(learner.status == "passed" for learner in members)
+        scores = [learner.best_score for learner in members if learner.best_score is not None]
+        rows.append({"group": group, "learners": len(members), "passed": passed,
+                     "pass_rate": 100.0 * passed / len(members),
+                     "mean_score": sum(scores) / len(scores) if scores else None})
+    return rows
+
+
+def _status_bar(report: Report, texts: ReportTexts) -> list[dict]:
     """Segments of one horizontal bar, a learner's share of the width each, left to right."""
     segments, x = [], 0.0
-    for row in _status_rows(report):
+    for row in _status_rows(report, texts):
         width = _CHART_WIDTH * row["share"] / 100
         if width:
             segments.append({**row, "x": round(x, 2), "width": round(width, 2)})
@@ -74,10 +97,17 @@ def _when(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _duration(seconds: float) -> str:
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
     whole = round(seconds)
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} %"
+
+
+def _score(value: float | None) -> str:
+    """A score as Moodle's gradebook shows it: two decimals."""
+    return "—" if value is None else f"{value:.2f} %"

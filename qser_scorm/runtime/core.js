@@ -26,11 +26,16 @@ Qser.questionElement = (id, part) => {
 };
 
 /* An interface text in the course language ("ui" in the course JSON; docs/authoring.md) with
-   `values` in its {placeholders}; numbers get the language's decimal mark, as in the HTML. */
-let texts = null;
+   `values` in its {placeholders}; numbers written as the language does (the browser's CLDR),
+   at most 2 decimals, as Babel writes them in the HTML. */
+let texts = null, numbers = null;
 Qser.text = (key, values = {}) => {
-  texts = texts || JSON.parse(Qser.$(Qser.contract.ids.course).textContent).ui;
-  const show = (value) => (typeof value === "number" ? String(value).replace(".", texts.decimal_mark) : String(value));
+  if (!texts) {
+    const course = JSON.parse(Qser.$(Qser.contract.ids.course).textContent);
+    texts = course.ui;
+    numbers = new Intl.NumberFormat(course.language, { maximumFractionDigits: 2 });
+  }
+  const show = (value) => (typeof value === "number" ? numbers.format(value) : String(value));
   return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
 };
 

@@ -5,9 +5,12 @@
 
 const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* SCORM (2004 if the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser
-   storage; xAPI beside either if it applies. */
+/* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM (2004 if
+   the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser storage; xAPI
+   beside either if it applies. */
 function pickTrackers(context) {
+  const cmi5 = Qser.tracking.cmi5.create(context);
+  if (cmi5) return [cmi5];
   const { scorm2004, scorm12, local, xapi } = Qser.tracking, lms = scorm2004.create(context) || scorm12.create(context);
   const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
   try {

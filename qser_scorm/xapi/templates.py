@@ -22,7 +22,7 @@ from .activities import (
     parent_activity,
     question_activity,
 )
-from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, OBJECTIVES_EXTENSION, VERBS, XAPI_VERSION
+from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, CMI5, OBJECTIVES_EXTENSION, VERBS, XAPI_VERSION
 
 #: The site file holding the templates; the page loads it after the trackers, before the runtime's
 #: main script (``render/site.py``, ``SCRIPT_LAYERS``).
@@ -73,6 +73,7 @@ def statement_templates(course: Course) -> dict:
     return {
         "course": course_iri(course),
         "extensions": {"attempt": ATTEMPT_EXTENSION, "objectives": OBJECTIVES_EXTENSION},
+        "cmi5": CMI5,
         "session": {verb: template(verb, course_object, False) for verb in SESSION_VERBS},
         "pages": {page.id: template("experienced", page_activity(course, page), True) for page in course.pages},
         "questions": {

@@ -48,6 +48,21 @@ ATTEMPT_EXTENSION = "https://qser.example/xapi/extensions/attempt"
 #: score (scaled, raw 0-100, min, max; none without scored questions) and success by the pass mark.
 OBJECTIVES_EXTENSION = "https://qser.example/xapi/extensions/objectives"
 
+#: cmi5 (spec 9.6.2, 9.6.3): the category activities and context extensions of the cmi5 tracker.
+_CMI5 = "https://w3id.org/xapi/cmi5/"
+CMI5 = {
+    "categories": {
+        "cmi5": _CMI5 + "context/categories/cmi5",  # on every "cmi5 defined" statement (9.6.2.1)
+        "moveon": _CMI5 + "context/categories/moveon",  # on passed, failed, completed (9.6.2.2)
+    },
+    "extensions": {
+        "sessionid": _CMI5 + "context/extensions/sessionid",  # set by the LMS in the context template
+        "masteryscore": _CMI5 + "context/extensions/masteryscore",  # on passed/failed judged by it
+        "launchmode": _CMI5 + "context/extensions/launchmode",  # these two: in the LMS's "launched"
+        "moveon": _CMI5 + "context/extensions/moveon",
+    },
+}
+
 
 def base_iri(course_id: str, configured: str = "") -> str:
     """Return the course's activity IRI: ``configured`` if the author set one, else the default.

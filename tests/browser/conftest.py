@@ -25,7 +25,7 @@ ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 
 def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
-    """Build ``source`` with the real CLI and unzip the ``target`` zip; return the unzipped folder."""
+    """Build ``source`` for ``target`` with the real CLI and unzip its zip; return the unzipped folder."""
     result = subprocess.run(
         [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out), "--target", target],
         capture_output=True, text=True, cwd=REPO,

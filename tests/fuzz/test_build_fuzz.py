@@ -3,7 +3,7 @@ and `dist/` never holds a half-written package (issue 5, item 6).
 
 Each example mutates an in-memory copy of course_src (deleted files, wrong types, broken YAML and
 Markdown, odd Unicode, huge values), writes it to a scratch folder and builds it in-process.
-QSER_FUZZ_EXAMPLES overrides the number of examples (default 1,000). The examples are derandomized:
+QSER_FUZZ_EXAMPLES sets the number of examples (tests/fuzz/__init__.py). The examples are derandomized:
 every run tries the same ones, so a change elsewhere cannot turn CI red by chance.
 """
 from __future__ import annotations
@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 
 from qser_scorm.__main__ import cli
 from tests.conftest import COURSE_SRC
+from tests.fuzz import EXAMPLES
 
 SOURCE = {p.relative_to(COURSE_SRC).as_posix(): p.read_bytes() for p in sorted(COURSE_SRC.rglob("*")) if p.is_file()}
 YAML_FILES = sorted(n for n in SOURCE if n.endswith(".yaml"))
 MARKDOWN_FILES = sorted(n for n in SOURCE if n.endswith(".md"))
 PARSED = {name: yaml.safe_load(SOURCE[name]) for name in YAML_FILES}
-EXAMPLES = int(os.environ.get("QSER_FUZZ_EXAMPLES", "1000"))
 
 ODD_TEXT = st.one_of(
     st.text(max_size=20),

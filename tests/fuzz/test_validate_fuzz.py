@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -12,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qser_scorm.validate import Finding, UnusableInput, format_report, validate
+from tests.fuzz import EXAMPLES as FUZZ_EXAMPLES
 from tests.validate.packages import LAUNCH_PAGE, MANIFEST, good_files
 
-EXAMPLES = int(os.environ.get("QSER_FUZZ_EXAMPLES", "1000")) // 2
+EXAMPLES = FUZZ_EXAMPLES // 2
 NOISE = st.one_of(st.text(max_size=12), st.sampled_from([
     "<", ">", "&", '"', "<!DOCTYPE x>", "<![CDATA[", "]]>", "http://[::1", "%zz", "../", "/", "\\", "\x00",
     "\ud800", "<!--c-->", "<?pi x?>", "<adlcp:masteryscore>", "</item>", "<item identifier='X'>", 'identifierref="', "xml:base=\"/\"",

@@ -82,8 +82,8 @@ def test_no_statements_exits_1_and_writes_nothing(tmp_path, run_report):
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    ([], "Give either --lrs URL"),
-    (["--lrs", "http://127.0.0.1:9/xAPI/", "--from", "x.json"], "Give either --lrs URL"),
+    ([], "Give one source: --lrs URL"),
+    (["--lrs", "http://127.0.0.1:9/xAPI/", "--from", "x.json"], "Give one source: --lrs URL"),
     (["--lrs", "http://127.0.0.1:9/xAPI/"], "--lrs needs --user and --password"),
     (["--lrs", "lrs.example.org", "--user", "u", "--password", "p"], "is not an http(s) URL"),
 ], ids=["neither", "both", "no-password", "not-a-url"])

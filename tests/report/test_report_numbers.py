@@ -117,3 +117,14 @@ def test_html_is_self_contained_and_accessible(played, statements_file, run_repo
     assert html.count("<table") == html.count("<caption>")
     assert '<th scope="col">Learner</th>' in html and '<th scope="row">Ana Novak' in html
     assert '<html lang="en">' in html
+
+
+def test_group_needs_an_lms_and_anonymous_works_on_statements(played, statements_file, run_report):
+    result, _ = run_report("--from", statements_file(played), "--group", "Valencia")
+    assert result.exit_code == 2
+    assert "--group needs Moodle's groups" in result.output
+
+    result, written = run_report("--from", statements_file(played), "--anonymous")
+    assert result.exit_code == 0, result.output
+    assert set(written.learners()) == {"Learner 1", "Learner 2", "Learner 3", "Learner 4"}
+    assert "ana@example.org" not in written.html and "Dara" not in written.html

@@ -29,14 +29,9 @@ def test_without_weasyprint_the_workshop_target_says_how_to_install_it(tmp_path)
     assert "Traceback" not in ran.stderr and not (tmp_path / "dist").exists()
 
 
-def test_a_plain_pip_install_carries_the_kit_templates_and_texts(tmp_path):
+def test_a_plain_pip_install_carries_the_kit_templates_and_texts(installed_wheel, tmp_path):
     """The templates, stylesheet and text tables are package data: a wheel builds the same PDFs."""
-    wheels, site = tmp_path / "wheels", tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", wheels,
-                    REPO], check=True, capture_output=True)
-    (wheel,) = wheels.glob("qser_scorm-*.whl")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, wheel],
-                   check=True, capture_output=True)
+    site = installed_wheel
     languages = REPO / "tests" / "workshop" / "courses"
     for source in (COURSE_SRC, languages / "el", languages / "es"):
         installed = subprocess.run([sys.executable, "-m", "qser_scorm", "build", source, "--out", tmp_path / "wheel",

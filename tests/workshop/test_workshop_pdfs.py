@@ -9,6 +9,8 @@ from qser_scorm.course.load import load_course
 from tests.conftest import COURSE_SRC
 from tests.workshop.pdfs import AGENDA_ROW, read_pdf, words
 
+pytestmark = pytest.mark.slow  # WeasyPrint takes seconds for each kit
+
 COURSE = load_course(COURSE_SRC)
 REFLECTIONS = [q for q in COURSE.assessment.questions if not q.scored]
 A4, LETTER = (595, 842), (612, 792)  # points

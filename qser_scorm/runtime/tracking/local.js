@@ -1,11 +1,12 @@
 /* Qser.tracking.local: no LMS found, or it did not answer LMSInitialize. A notice says so; progress
-   stays in this browser. Qser.storage(key): one JSON value in localStorage; never throws. */
+   stays in this browser. Qser.storage(key, area): one JSON value in localStorage (or
+   "sessionStorage"); never throws. */
 ((Qser) => {
 "use strict";
 
-Qser.storage = (key) => {
+Qser.storage = (key, area = "localStorage") => {
   const use = (action) => {
-    try { return action(window.localStorage); } catch (error) { Qser.warn(`browser storage (${key})`, error); return null; }
+    try { return action(window[area]); } catch (error) { Qser.warn(`browser storage (${key})`, error); return null; }
   };
   return {
     read: () => use((store) => JSON.parse(store.getItem(key))),

@@ -143,6 +143,10 @@ function create(templates) {
 
 Qser.tracking = Qser.tracking || {};
 Qser.tracking.xapi = {
+  uuid: uuid, // shared with the cmi5 tracker
+  duration: duration,
+  showDenied: showDenied,
+  objectiveResult: objectiveResult,
   /* Applies when an LRS may be given: launch parameters, baked-in settings, or an LMS whose
      launch_data can only be read after LMSInitialize (then start() decides). */
   create: function () {
