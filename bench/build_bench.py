@@ -1,5 +1,6 @@
-"""Benchmark the build: whole-process time for the Q-SER course, its zip size, and growth with
-generated courses of 100 and 1,000 pages. Prints figures; asserts nothing.
+"""Benchmark the build: whole-process time for the Q-SER course and its zip size (SCORM 1.2 and
+SCORM 2004 targets side by side), and growth with generated courses of 100 and 1,000 pages.
+Prints figures; asserts nothing.
 
     python bench/build_bench.py [--runs 7]
 """
@@ -20,12 +21,12 @@ REPO = Path(__file__).resolve().parent.parent
 COURSE_SRC = REPO / "course_src"
 
 
-def timed_build(source: Path, out: Path, runs: int) -> float:
+def timed_build(source: Path, out: Path, runs: int, target: str = "scorm12") -> float:
     """Median wall time of ``python -m qser_scorm build`` as a whole process (start-up included)."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out)],
+        subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out), "--target", target],
                        check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
@@ -53,10 +54,11 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        qser = timed_build(COURSE_SRC, tmp / "dist", runs)
-        (zip_path,) = (tmp / "dist").glob("*-scorm12.zip")
-        print(f"Q-SER build (whole process, median of {runs}): {qser * 1000:.0f} ms  (target <= 300 ms)")
-        print(f"Q-SER SCORM 1.2 zip: {zip_path.stat().st_size / 1024:.1f} KB  (target <= 100 KB)")
+        for target, label in (("scorm12", "SCORM 1.2"), ("scorm2004", "SCORM 2004")):
+            qser = timed_build(COURSE_SRC, tmp / target, runs, target)
+            (zip_path,) = (tmp / target).glob(f"*-{target}.zip")
+            print(f"Q-SER {label} build (whole process, median of {runs}): {qser * 1000:.0f} ms  (target <= 300 ms)")
+            print(f"Q-SER {label} zip: {zip_path.stat().st_size / 1024:.1f} KB  (target <= 100 KB)")
         baseline = timed_build(generated_course(tmp, 8), tmp / "g8", max(3, runs // 2))
         for pages in (100, 1000):
             seconds = timed_build(generated_course(tmp, pages), tmp / f"g{pages}", max(3, runs // 2))

@@ -13,8 +13,8 @@ BUILD_HELP = """Build the course in SOURCE (default: course_src) into packages i
 Exit codes: 0 built, 2 the course source has errors (each is printed with file and line;
 nothing is written), 1 any other failure."""
 
-TARGET_HELP = ("What to build: scorm12 (default), xapi (Tin Can package), cmi5 (cmi5 course package), "
-               "workshop (facilitator guide and learner handout as PDF) or all.")
+TARGET_HELP = ("What to build: scorm12 (default), scorm2004 (4th Edition), xapi (Tin Can package), cmi5 (cmi5 "
+               "course package), workshop (facilitator guide and learner handout as PDF) or all.")
 
 PAPER_HELP = "Paper size of the workshop PDFs."
 
@@ -56,14 +56,14 @@ class _LazyGroup(click.Group):
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="qser-scorm")
 def cli() -> None:
-    """Build e-learning packages (SCORM 1.2, xAPI, cmi5) from a course written as YAML and Markdown."""
+    """Build e-learning packages (SCORM 1.2, SCORM 2004, xAPI, cmi5) from a course written as YAML and Markdown."""
 
 
 @cli.command(help=BUILD_HELP)
 @click.argument("source", default="course_src", type=COURSE_FOLDER)
 @click.option("--out", default="dist", show_default=True, type=OUTPUT_FOLDER, help="Output folder.")
-@click.option("--target", type=click.Choice(["scorm12", "xapi", "cmi5", "workshop", "all"]), default="scorm12",
-              show_default=True, help=TARGET_HELP)
+@click.option("--target", type=click.Choice(["scorm12", "scorm2004", "xapi", "cmi5", "workshop", "all"]),
+              default="scorm12", show_default=True, help=TARGET_HELP)
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True, help=PAPER_HELP)
 @click.option("--embed-lrs", metavar="URL", type=HTTP_URL, help=EMBED_HELP)
 @click.option("--embed-lrs-user", metavar="USER", envvar="QSER_EMBED_LRS_USER",

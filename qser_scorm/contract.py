@@ -81,6 +81,18 @@ SCORM12_EXIT = {"suspend": "suspend", "normal": ""}
 SCORM12_READ_ONLY_MODES = ("browse", "review")
 SCORM12_NO_CREDIT = "no-credit"
 
+#: SCORM 2004 4th Edition RTE 4.2 vocabularies the runtime writes (runtime/tracking/scorm2004.js;
+#: its data model limits, which the build never needs, are spelled there).
+SCORM2004_COMPLETION = {"completed": "completed", "incomplete": "incomplete"}
+SCORM2004_SUCCESS = {"passed": "passed", "failed": "failed"}
+SCORM2004_EXIT = {"suspend": "suspend", "normal": "normal"}
+#: adl.nav.request at Terminate (SN 4.4.2): the final attempt ends, an open one is suspended.
+SCORM2004_NAV_REQUEST = {"final": "exitAll", "open": "suspendAll"}
+#: The engine's verdict as cmi.interactions.n.result: 2004 says "incorrect" where 1.2 says "wrong".
+SCORM2004_RESULTS = {"correct": "correct", "wrong": "incorrect", "neutral": "neutral"}
+#: Question types and their cmi.interactions.n.type (RTE 4.2.9); a reflection is free text up to 4,000.
+SCORM2004_INTERACTION_TYPES = {**SCORM12_INTERACTION_TYPES, "reflection": "long-fill-in"}
+
 #: SCORM 1.2 limits: cmi.suspend_data is a CMIString4096; lesson_location a CMIString255;
 #: student_response and correct_responses.n.pattern are CMIFeedback (255).
 SUSPEND_DATA_MAX = 4096
@@ -134,6 +146,17 @@ def runtime_constants() -> dict:
             "suspendDataMax": SUSPEND_DATA_MAX,
             "locationMax": LOCATION_MAX,
             "feedbackMax": FEEDBACK_MAX,
+        },
+        "scorm2004": {
+            "completion": SCORM2004_COMPLETION,
+            "success": SCORM2004_SUCCESS,
+            "exit": SCORM2004_EXIT,
+            "navRequest": SCORM2004_NAV_REQUEST,
+            # cmi.mode and cmi.credit have 1.2's words (RTE 4.2.16, 4.2.6).
+            "readOnlyModes": list(SCORM12_READ_ONLY_MODES),
+            "noCredit": SCORM12_NO_CREDIT,
+            "result": SCORM2004_RESULTS,
+            "interactionType": SCORM2004_INTERACTION_TYPES,
         },
         "xapiVersion": XAPI_VERSION,
         "cmi5": {

@@ -19,7 +19,7 @@ from .translate.apply import language_courses
 from .write import Artifact, write_artifacts
 
 #: Build targets by CLI name, in the order they are written.
-TARGETS = ("scorm12", "xapi", "cmi5", "workshop")
+TARGETS = ("scorm12", "scorm2004", "xapi", "cmi5", "workshop")
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,10 @@ def _package(target: str, course, site, paper: str) -> list[Artifact]:
         from .package.scorm12 import package_scorm12
 
         return [package_scorm12(course, site)]
+    if target == "scorm2004":
+        from .package.scorm2004 import package_scorm2004
+
+        return [package_scorm2004(course, site)]
     if target == "xapi":
         from .package.xapi import package_xapi
 

@@ -16,3 +16,17 @@ XML = "http://www.w3.org/XML/1998/namespace"
 
 #: The page every package launches: the one SCO of the SCORM package, the Tin Can launch file.
 LAUNCH_FILE = "index.html"
+
+#: Namespaces of a SCORM 2004 4th Edition manifest (CAM 3): IMS Content Packaging 1.1.4, the ADL
+#: content packaging, sequencing and navigation extensions, IMS Simple Sequencing 1.0, IEEE LOM.
+#: Moodle's manifest parser is not namespace-aware: it needs exactly these prefixes.
+SCORM2004_NAMESPACES = {
+    "imscp": "http://www.imsglobal.org/xsd/imscp_v1p1",
+    "adlcp": "http://www.adlnet.org/xsd/adlcp_v1p3",
+    "adlseq": "http://www.adlnet.org/xsd/adlseq_v1p3",
+    "adlnav": "http://www.adlnet.org/xsd/adlnav_v1p3",
+    "imsss": "http://www.imsglobal.org/xsd/imsss",
+    "lom": "http://ltsc.ieee.org/xsd/LOM",
+}
+#: CAM 3.4.1.2 metadata/schemaversion; Moodle plays a package as 2004 only with this exact text.
+SCORM2004_VERSION = "2004 4th Edition"

@@ -63,6 +63,22 @@ def _why_missing(plugin: str) -> str:
     return importlib.import_module(plugin).missing()
 
 
+def the_one_sco(manifest, imscp: str, scorm_type: str):
+    """Assert the manifest's shape for one SCO: the default organization launches its one item,
+    which points at the one resource, a "sco" (``scorm_type`` attribute) launched by index.html;
+    return that resource. ``imscp`` is the version's content packaging namespace."""
+    ns = {"cp": imscp}
+    organizations = manifest.find("cp:organizations", ns)
+    (organization,) = organizations.findall("cp:organization", ns)
+    assert organizations.get("default") == organization.get("identifier")
+    (item,) = organization.findall("cp:item", ns)
+    (resource,) = manifest.findall("cp:resources/cp:resource", ns)
+    assert item.get("identifierref") == resource.get("identifier")
+    assert resource.get(scorm_type) == "sco" and resource.get("type") == "webcontent"
+    assert resource.get("href") == "index.html"
+    return resource
+
+
 @pytest.fixture
 def course(tmp_path) -> Path:
     """A copy of course_src that a test may break."""

@@ -10,7 +10,7 @@ from lxml import etree
 import qser_scorm
 from qser_scorm.package.scorm12 import CONTROL_FILES
 from qser_scorm.validate import validate_path
-from tests.conftest import COURSE_SRC, SCHEMAS
+from tests.conftest import COURSE_SRC, SCHEMAS, the_one_sco
 
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2",
       "md": "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"}
@@ -59,14 +59,7 @@ def test_scorm_12_metadata_and_lom(built):
 
 def test_one_sco_launched_by_the_default_organization(built):
     _, manifest, names = built
-    organizations = manifest.find("cp:organizations", NS)
-    (organization,) = organizations.findall("cp:organization", NS)
-    assert organizations.get("default") == organization.get("identifier")
-    (item,) = organization.findall("cp:item", NS)
-    (resource,) = manifest.findall("cp:resources/cp:resource", NS)
-    assert item.get("identifierref") == resource.get("identifier")
-    assert resource.get(f"{{{NS['adlcp']}}}scormtype") == "sco" and resource.get("type") == "webcontent"
-    assert resource.get("href") == "index.html"
+    resource = the_one_sco(manifest, NS["cp"], f"{{{NS['adlcp']}}}scormtype")
     listed = {f.get("href") for f in resource.findall("cp:file", NS)}
     assert listed == names - {"imsmanifest.xml"} - set(CONTROL_FILES)  # the XSDs at the root are no content
 

@@ -1,21 +1,17 @@
 """The SCORM 1.2 target: ``imsmanifest.xml`` (built with lxml) plus the site, in one zip.
 
-The package is one SCO (Moodle handles multi-SCO packages badly). Identifiers derive from the
-course id only, so they are the same in every build: Moodle re-maps stored learner tracks onto
-items by item identifier when a package is uploaded again.
+The package is one SCO (Moodle handles multi-SCO packages badly), with the identifiers of
+``package/scorm.py``.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
 
-from ..contract import TITLE_MAX
 from ..course.markdown import plain_text
 from ..course.model import Course
-from ..vocab import ADLCP, IMSCP, IMSMD, LAUNCH_FILE, MANIFEST, XML, XSI
+from ..vocab import ADLCP, IMSCP, IMSMD, XML, XSI
 from ..write import Artifact
-from .archive import zip_bytes
+from .scorm import identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
@@ -23,29 +19,13 @@ _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd 
 #: (the manifest's xsi:schemaLocation names three; imscp and imsmd import ims_xml.xsd). They are
 #: not listed in a <file> element: CAM 1.2 section 2.3.6 has <file> list what a resource needs,
 #: and no SCO needs the schemas.
-_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "scorm12"
 CONTROL_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
-# CAM 2.3.x: an imscp title is cut to TITLE_MAX; LOM langstrings are longer, keep them whole.
 
 
 def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
     """Return ``<course id>-scorm12.zip`` holding the manifest and every file of ``site``."""
-    if LAUNCH_FILE not in site:
-        raise ValueError(f"the rendered site has no {LAUNCH_FILE}")
-    files = dict(site)
-    files[MANIFEST] = build_manifest(course, sorted(site))
-    files.update({name: (_SCHEMAS / name).read_bytes() for name in CONTROL_FILES})
-    return Artifact(f"{course.id}-scorm12.zip", zip_bytes(files))
-
-
-def identifiers(course: Course) -> dict[str, str]:
-    """Return the manifest's identifiers, all derived from the course id (CAM 2.3.x: xs:ID)."""
-    return {
-        "manifest": course.id,
-        "organization": f"{course.id}-org",
-        "item": f"{course.id}-item",
-        "resource": f"{course.id}-sco",
-    }
+    control = {name: data for name, data in schema_files("scorm12").items() if name in CONTROL_FILES}
+    return scorm_zip(f"{course.id}-scorm12.zip", site, lambda paths: build_manifest(course, paths), control)
 
 
 def mastery_score(course: Course) -> str:
@@ -65,20 +45,10 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     _sub(metadata, "schemaversion", "1.2")
     metadata.append(_lom(course))
 
-    organizations = _sub(manifest, "organizations", default=ids["organization"])
-    organization = _sub(organizations, "organization", identifier=ids["organization"])
-    _sub(organization, "title", course.title[:TITLE_MAX])
-    item = _sub(organization, "item", identifier=ids["item"], identifierref=ids["resource"], isvisible="true")
-    _sub(item, "title", course.title[:TITLE_MAX])
+    item = one_sco(manifest, course, file_paths, IMSCP, f"{{{ADLCP}}}scormtype")
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
     # the same number the runtime passes or fails the learner by (RTE 3.4.4: student_data.mastery_score).
     etree.SubElement(item, f"{{{ADLCP}}}masteryscore").text = mastery_score(course)
-
-    resources = _sub(manifest, "resources")
-    resource = _sub(resources, "resource", identifier=ids["resource"], type="webcontent", href=LAUNCH_FILE)
-    resource.set(f"{{{ADLCP}}}scormtype", "sco")
-    for path in file_paths:
-        _sub(resource, "file", href=path)
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -98,19 +68,13 @@ def _lom(course: Course) -> etree._Element:
         role = _md(contribute, "role")
         _langstring(_md(role, "source"), "LOMv1.0", "x-none")
         _langstring(_md(role, "value"), "Author", "x-none")
-        _md(_md(contribute, "centity"), "vcard").text = f"BEGIN:VCARD\nVERSION:3.0\nFN:{course.author}\nEND:VCARD"
+        _md(_md(contribute, "centity"), "vcard").text = vcard(course.author)
     technical = _md(lom, "technical")
     _md(technical, "format").text = "text/html"
     if course.duration_minutes:
         educational = _md(lom, "educational")
         _md(_md(educational, "typicallearningtime"), "datetime").text = iso_duration(course.duration_minutes)
     return lom
-
-
-def iso_duration(minutes: int) -> str:
-    """Return ``minutes`` as an ISO 8601 duration: 60 -> ``PT1H``, 90 -> ``PT1H30M``."""
-    hours, rest = divmod(minutes, 60)
-    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
 
 
 def _sub(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:

@@ -14,6 +14,7 @@ from importlib import resources
 from markupsafe import Markup, escape
 
 from .. import contract
+from ..course.markdown import plain_text
 from ..course.model import Course, Question
 from ..course.responses import response_ids
 from ..interface import interface_texts, text as interface_text, text_direction
@@ -124,7 +125,8 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
 
 
 def _question_data(question: Question) -> dict:
-    data: dict = {"id": question.id, "type": question.type, "weight": question.weight if question.scored else 0}
+    data: dict = {"id": question.id, "type": question.type, "weight": question.weight if question.scored else 0,
+                  "text": plain_text(question.prompt)}  # the interaction's description (SCORM 2004)
     if question.objective:
         data["objective"] = question.objective
     ids = response_ids(question)

@@ -42,6 +42,14 @@ Qser.text = (key, values = {}) => {
 /* The first `size` UTF-16 units of `text`, never half a surrogate pair (an emoji stays whole or goes). */
 Qser.cut = (text, size) => text.slice(0, size).replace(/[\uD800-\uDBFF]$/, "");
 
+/* An ISO 8601 duration to the hundredth of a second, e.g. PT1H2M3.45S: xAPI's (Data 4.6) and
+   SCORM 2004's timeinterval (RTE 4.1.1.7), which Moodle refuses with more decimals. */
+Qser.isoDuration = (ms) => {
+  const centis = Math.max(0, Math.round(ms / 10));
+  const hours = Math.floor(centis / 360000), minutes = Math.floor((centis % 360000) / 6000);
+  return `PT${hours ? `${hours}H` : ""}${minutes ? `${minutes}M` : ""}${(centis % 6000) / 100}S`;
+};
+
 Qser.range = (count) => Array.from({ length: count }, (_, i) => i);
 
 /* 32-bit FNV-1a hash of a string, for seeds and state checks. */

@@ -5,12 +5,13 @@
 
 const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
-/* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM when an
-   LMS answers LMSInitialize, else browser storage; xAPI beside either if it applies. */
+/* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM (2004 if
+   the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser storage; xAPI
+   beside either if it applies. */
 function pickTrackers(context) {
   const cmi5 = Qser.tracking.cmi5.create(context);
   if (cmi5) return [cmi5];
-  const { scorm12, local, xapi } = Qser.tracking, lms = scorm12.create(context);
+  const { scorm2004, scorm12, local, xapi } = Qser.tracking, lms = scorm2004.create(context) || scorm12.create(context);
   const list = [lms && !lms.finished ? lms : local.create({ ...context, lmsSilent: Boolean(lms) })];
   try {
     const extra = xapi && xapi.create(context);
@@ -57,7 +58,7 @@ function boot() {
   /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
      again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
      an LMS a reload starts a new session. */
-  const inLms = trackerList[0].name === "scorm12";
+  const inLms = trackerList[0].name !== "local";
   window.addEventListener("pageshow", (event) => event.persisted && (inLms ? ended() : location.reload()));
 
   const resume = (progress, bookmark) => {
@@ -78,11 +79,11 @@ function boot() {
       resume(null);
     }
     const { id, title } = course.pages[nav.index];
-    trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length });
+    trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
     nav.events.on("page", (page) => {
       if (page.id === sections.assessment) quiz.begin();
-      trackers.pageViewed(page);
+      trackers.pageViewed({ ...page, visited: nav.visited.length });
       save(true);
     });
     quiz.events.on("change", () => save(false));

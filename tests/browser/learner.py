@@ -57,6 +57,15 @@ def _wrong_response(q: Question) -> Response:
     raise ValueError(f"{q.id}: a reflection has no wrong answer")
 
 
+def fail_one_try(session, course: Course) -> "CourseLearner":
+    """Page to the assessment and submit it with the ``WRONG`` answers (one try, not passed)."""
+    learner = CourseLearner(session.page, session.sco, course)
+    learner.go_to("qser-assessment")
+    learner.answer_all(responses(course, WRONG))
+    learner.submit()
+    return learner
+
+
 def run_course(session, course: Course, *, wrong=frozenset(), attempts: int = 1) -> dict:
     """Page to the assessment, answer (all right but ``wrong``), submit ``attempts`` times, press
     Exit; return the CMI the LMS stored at LMSFinish. ``session`` is a :class:`lms.LmsSession`."""

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import BrowserContext, Frame, FrameLocator, Page
 
+from .learner import CourseLearner
 from .server import AXE_JS, LmsAttempt, LmsServer
 
 #: scorm-again log level 4 = ERROR: its warnings about our own settings would only add noise.
@@ -44,6 +45,9 @@ class Learner:
 class LmsSession:
     """One learner session: the host page with scorm-again as ``window.API`` and the SCO inside it."""
 
+    #: The API's method that sets a value (SCORM 2004: SetValue).
+    SET = "LMSSetValue"
+
     def __init__(self, page: Page, attempt: LmsAttempt):
         self.page = page
         self.attempt = attempt
@@ -77,16 +81,31 @@ class LmsSession:
 
     def refused_sets(self) -> list[dict]:
         """LMSSetValue calls the LMS answered "false" to."""
-        return [c for c in self.calls("LMSSetValue") if c["result"] != "true"]
+        return [c for c in self.calls(self.SET) if c["result"] != "true"]
 
     def cmi(self) -> dict:
         """The whole CMI as the LMS holds it now (write-only elements included)."""
-        return self.page.evaluate("window.API.renderCMIToJSONObject()")["cmi"]
+        return self.page.evaluate("window.lmsApi.renderCMIToJSONObject()")["cmi"]
 
     def value(self, element: str) -> str:
         """The last value the SCO set for ``element`` (interactions are write-only: read the log)."""
-        sets = [c["args"][1] for c in self.calls("LMSSetValue") if c["args"][0] == element]
+        sets = [c["args"][1] for c in self.calls(self.SET) if c["args"][0] == element]
         return sets[-1] if sets else ""
+
+    def refused_commits_are_retried(self, course, location_of) -> None:
+        """The LMS server refuses commits while the learner moves two pages on: the page survives,
+        and once the LMS is back a retry stores where the learner is (``location_of(cmi)``)."""
+        learner = CourseLearner(self.page, self.sco, course)
+        self.attempt.down = True  # the LMS server answers 500 from now on
+        learner.next()
+        learner.next()
+        where = learner.current_section()
+        assert self.attempt.wait_for(lambda a: a.refused >= 1), "no commit reached the LMS"
+        assert self.page.locator("#sco").is_visible()  # the page survived the error
+        self.attempt.down = False
+        recovered = self.attempt.wait_for(lambda a: a.last_cmi is not None and location_of(a.last_cmi) == where, timeout=15)
+        assert recovered, "the runtime never committed again after the LMS recovered"
+        assert learner.current_section() == where
 
     def leave(self) -> None:
         """The learner closes the course window mid-way (the SCO gets pagehide, nothing else)."""
@@ -113,6 +132,9 @@ class TestLms:
     """Launches learner sessions against the session's server, one browser context per test."""
 
     __test__ = False  # not a pytest test class
+    #: The API the host page offers (host.js STANDARDS) and the session class that reads it.
+    standard = "scorm12"
+    session_class = LmsSession
 
     def __init__(self, server: LmsServer, context: BrowserContext, mastery_score: str):
         self.server = server
@@ -148,8 +170,9 @@ class TestLms:
         name = next(_attempt_names)
         attempt = attempt or self.server.new_attempt(name)
         self.server.attempts[name] = attempt
-        cmi = Learner().cmi(self.mastery_score) | (returning or {})
+        cmi = self.first_launch_cmi() | (returning or {})
         launch_data = {
+            "standard": self.standard,
             "settings": {
                 "lmsCommitUrl": f"/lms/{name}/commit",
                 "autocommit": False,
@@ -164,13 +187,34 @@ class TestLms:
         }
         page = self._new_page()
         page.goto(f"{self.server.origin}/host/host.html#{quote(json.dumps(launch_data))}")
-        return LmsSession(page, attempt)
+        return self.session_class(page, attempt)
+
+    def first_launch_cmi(self) -> dict[str, str]:
+        """What the LMS holds before the learner's first launch."""
+        return Learner().cmi(self.mastery_score)
+
+    def returning_cmi(self, stored: dict) -> dict[str, str]:
+        """What the LMS hands back on the next launch, from what it stored."""
+        return returning_learner(stored)
+
+    def second_session_while_the_lms_loses_all(self, course) -> tuple[LmsSession, dict, LmsSession]:
+        """A first session that moves one page on and closes the window, then a second launch
+        during which the LMS server loses every commit and the terminating one: (first session,
+        what the LMS stored of it, second session, on the assessment page)."""
+        first = self.launch().ready()
+        CourseLearner(first.page, first.sco, course).next()
+        first.leave()
+        stored = first.wait_finished()
+        first.attempt.down = True
+        second = self.relaunch(first).ready()
+        CourseLearner(second.page, second.sco, course).go_to("qser-assessment")
+        return first, stored, second
 
     def relaunch(self, previous: LmsSession, **options) -> LmsSession:
         """Start a new session as the learner of ``previous`` returns, from what the LMS stored."""
         stored = previous.attempt.last_cmi
         assert stored is not None, "the LMS stored nothing for the first session"
-        return self.launch(returning=returning_learner(stored), attempt=previous.attempt, **options)
+        return self.launch(returning=self.returning_cmi(stored), attempt=previous.attempt, **options)
 
     def open_standalone(self, url: str | None = None) -> Page:
         """Open the bare package with no LMS around it: from the web server, or from ``url``."""

@@ -4,6 +4,7 @@ and an LMS back end that stores what the SCO commits (and can be told to fail).
 Routes:
   /host/...              tests/browser/host/ (the LMS host page and its script)
   /vendor/scorm12.js     scorm-again's plain-script SCORM 1.2 API (npm, tests/js)
+  /vendor/scorm2004.js   scorm-again's plain-script SCORM 2004 API
   /sco/...               the unzipped package, exactly as the LMS would serve it
   /lms/<attempt>/commit  POST: one learner attempt's commit endpoint (scorm-again's lmsCommitUrl);
                          LMSCommit posts JSON by synchronous XHR, LMSFinish posts by sendBeacon
@@ -19,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 NODE_MODULES = HERE.parent / "js" / "node_modules"
-SCORM12_JS = NODE_MODULES / "scorm-again" / "dist" / "scorm12.js"
+VENDOR = {f"/vendor/{name}": NODE_MODULES / "scorm-again" / "dist" / name for name in ("scorm12.js", "scorm2004.js")}
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 
 
@@ -62,8 +63,8 @@ class _Handler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         route = unquote(urlsplit(path).path)
         mounts = {"/host/": HERE / "host", "/sco/": self.server.sco_dir}
-        if route == "/vendor/scorm12.js":
-            return str(SCORM12_JS)
+        if route in VENDOR:
+            return str(VENDOR[route])
         for prefix, root in mounts.items():
             if route.startswith(prefix) and root is not None:
                 target = (root / route[len(prefix):]).resolve()

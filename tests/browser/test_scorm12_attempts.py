@@ -7,7 +7,7 @@ import pytest
 
 from qser_scorm.course.responses import response_ids
 
-from .learner import WRONG, CourseLearner, responses, run_course
+from .learner import WRONG, CourseLearner, fail_one_try, responses, run_course
 from .lms import returning_learner
 from .scorm12_rules import interaction_problems
 
@@ -17,14 +17,6 @@ SCORE_ELEMENTS = ("cmi.core.score.raw", "cmi.core.score.min", "cmi.core.score.ma
 
 def set_values(session, element: str) -> list[str]:
     return [c["args"][1] for c in session.calls("LMSSetValue") if c["args"][0] == element]
-
-
-def fail_one_try(session, course) -> CourseLearner:
-    learner = CourseLearner(session.page, session.sco, course)
-    learner.go_to("qser-assessment")
-    learner.answer_all(responses(course, WRONG))
-    learner.submit()
-    return learner
 
 
 def summary(session) -> str:

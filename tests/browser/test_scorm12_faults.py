@@ -30,16 +30,11 @@ def test_an_lms_that_does_not_answer_initialize_leaves_progress_in_this_browser(
 
 
 def test_progress_and_result_the_lms_never_stored_reach_it_on_the_next_launch(lms, course):
-    first = lms.launch().ready()
-    CourseLearner(first.page, first.sco, course).next()
-    first.leave()
-    old = first.wait_finished()  # what the LMS holds: the learner on the first page, nothing answered
+    # From the second session on the LMS loses every commit, LMSFinish's beacon included.
+    _, old, second = lms.second_session_while_the_lms_loses_all(course)
+    # What the LMS holds: the learner on the first page, nothing answered.
     assert old["core"]["lesson_location"] == f"page-{course.pages[0].id}"
-
-    first.attempt.down = True  # from here the LMS loses every commit, LMSFinish's beacon included
-    second = lms.relaunch(first).ready()
     learner = CourseLearner(second.page, second.sco, course)
-    learner.go_to("qser-assessment")
     learner.answer_all(responses(course, WRONG))
     learner.submit()  # attempt 1 of 3 failed: its interactions are what the LMS must get
     learner.press(second.sco.locator("#qser-retry"))
@@ -74,15 +69,9 @@ def test_progress_and_result_the_lms_never_stored_reach_it_on_the_next_launch(lm
 
 
 def test_a_pass_the_lms_never_stored_survives_a_review_launch_and_reaches_it_next_time(lms, course):
-    first = lms.launch().ready()
-    CourseLearner(first.page, first.sco, course).next()
-    first.leave()
-    old = first.wait_finished()
-
-    first.attempt.down = True  # the pass below never reaches the LMS, LMSFinish's beacon included
-    second = lms.relaunch(first).ready()
+    # The pass below never reaches the LMS, LMSFinish's beacon included.
+    _, old, second = lms.second_session_while_the_lms_loses_all(course)
     learner = CourseLearner(second.page, second.sco, course)
-    learner.go_to("qser-assessment")
     learner.answer_all(responses(course))
     learner.submit()
     second.leave()

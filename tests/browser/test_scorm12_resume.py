@@ -69,20 +69,8 @@ def test_closing_the_course_leaves_no_failed_call_in_the_lms_log(lms, course):
 
 def test_commits_refused_by_the_lms_are_retried_until_it_stores_them(lms, course):
     session = lms.launch().ready()
-    learner = CourseLearner(session.page, session.sco, course)
-    session.attempt.down = True  # the LMS server answers 500 from now on
-    learner.next()
-    learner.next()
-    where = learner.current_section()
-    assert session.attempt.wait_for(lambda a: a.refused >= 1), "no commit reached the LMS"
+    session.refused_commits_are_retried(course, lambda cmi: cmi["core"]["lesson_location"])
     assert any(c["result"] == "false" for c in session.calls("LMSCommit"))
-    assert session.page.locator("#sco").is_visible()  # the page survived the error
-
-    session.attempt.down = False
-    recovered = session.attempt.wait_for(
-        lambda a: a.last_cmi is not None and a.last_cmi["core"]["lesson_location"] == where, timeout=15)
-    assert recovered, "the runtime never committed again after the LMS recovered"
-    assert learner.current_section() == where
 
 
 def test_the_longest_answers_fit_suspend_data_and_interactions(lms, course):

@@ -1,6 +1,6 @@
 /* Qser xAPI launch: where the LRS and the learner come from. First found wins:
      1. Tin Can launch parameters in the page's query: endpoint, auth, actor, registration;
-     2. the same parameters as a query string in SCORM 1.2 cmi.launch_data (dual tracking);
+     2. the same parameters as a query string in SCORM cmi.launch_data (dual tracking);
      3. window.Qser.xapiLaunch, only in packages built with LRS settings baked in.
    The launch's activity_id is not used: statements carry the IRIs the build derived. */
 ((Qser) => {
@@ -36,35 +36,39 @@ function parseActor(text) {
   }
 }
 
-/* The learner as the LMS knows them (cmi.core.student_id), for launches without an actor. */
-function lmsLearner(api, endpoint) {
-  const learner = api && api.LMSGetValue("cmi.core.student_id");
+/* The learner as the LMS knows them (cmi.core.student_id, 2004 cmi.learner_id), for launches without an actor. */
+function lmsLearner(lms, endpoint) {
+  const learner = lms && lms.get(lms.learner);
   if (!learner) return null;
   const homePage = /^https?:/.test(location.protocol) ? location.origin : new URL(endpoint).origin;
   return { objectType: "Agent", account: { homePage: homePage, name: learner } };
 }
 
-/* RTE 3.3.6.1 API discovery, shared with the SCORM tracker; none when it is not loaded. */
-function findScormApi() {
-  const scorm12 = Qser.tracking && Qser.tracking.scorm12;
-  return scorm12 && scorm12.findApi ? scorm12.findApi() : null;
+/* The LMS's API, found as the SCORM trackers find it (2004 first, as main.js picks), and how to
+   read its values; none when no SCORM tracker is loaded. */
+function findScorm() {
+  const { scorm2004, scorm12 } = Qser.tracking || {};
+  const api2004 = scorm2004 && scorm2004.findApi();
+  if (api2004) return { get: (element) => api2004.GetValue(element), learner: "cmi.learner_id" };
+  const api = scorm12 && scorm12.findApi();
+  return api ? { get: (element) => api.LMSGetValue(element), learner: "cmi.core.student_id" } : null;
 }
 
 function resolveLaunch() {
-  const api = findScormApi();
+  const lms = findScorm();
   const embedded = Qser.xapiLaunch;
-  const launch = parseLaunch(location.search) || (api && parseLaunch(api.LMSGetValue("cmi.launch_data"))) ||
+  const launch = parseLaunch(location.search) || (lms && parseLaunch(lms.get("cmi.launch_data"))) ||
     (embedded ? { endpoint: embedded.endpoint.replace(/\/?$/, "/"), auth: embedded.auth, registration: "" } : null);
-  if (launch && !launch.actor) launch.actor = lmsLearner(api, launch.endpoint);
+  if (launch && !launch.actor) launch.actor = lmsLearner(lms, launch.endpoint);
   return launch && launch.actor ? launch : null;
 }
 
 Qser.xapiLaunchSettings = {
-  /* Settings {endpoint, auth, actor, registration}, or null; call after LMSInitialize. */
+  /* Settings {endpoint, auth, actor, registration}, or null; call after the LMS's Initialize. */
   resolve: resolveLaunch,
   /* Whether an LRS may be given at all, before the LMS session exists. */
   possible: function () {
-    return Boolean(parseLaunch(location.search) || Qser.xapiLaunch || findScormApi());
+    return Boolean(parseLaunch(location.search) || Qser.xapiLaunch || findScorm());
   }
 };
 })(window.Qser = window.Qser || {});

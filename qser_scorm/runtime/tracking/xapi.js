@@ -16,14 +16,7 @@ function uuid() {
   return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
 }
 
-/* ISO 8601 duration with 0.01 s precision (xAPI Data 4.6), e.g. PT1H2M3.45S. */
-function duration(ms) {
-  const centis = Math.max(0, Math.round(ms / 10));
-  const hours = Math.floor(centis / 360000);
-  const minutes = Math.floor((centis % 360000) / 6000);
-  const seconds = (centis % 6000) / 100;
-  return "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "") + seconds + "S";
-}
+const duration = Qser.isoDuration; /* xAPI Data 4.6: 0.01 s precision */
 
 /* xAPI Data 2.4.5.1 score from a percent. */
 function scoreOf(percent) {

@@ -1,13 +1,22 @@
-// The test LMS: scorm-again's Scorm12API as window.API, the SCO in a same-origin iframe.
-// The test passes its launch as JSON in the URL fragment:
-//   {settings: {...Scorm12API settings}, cmi: {"cmi.core.student_id": ..., ...}, sco: "/sco/index.html"}
+// The test LMS: scorm-again's Scorm12API as window.API, or its Scorm2004API as window.API_1484_11,
+// with the SCO in a same-origin iframe. The test passes its launch as JSON in the URL fragment:
+//   {standard: "scorm12" | "scorm2004", settings: {...API settings}, cmi: {"cmi.core.student_id": ..., ...},
+//    sco: "/sco/index.html"}
 // `cmi` holds what the LMS owns or kept from an earlier session; it is loaded before the SCO
-// calls LMSInitialize, as a real LMS does.
+// calls Initialize, as a real LMS does.
 "use strict";
+
+const STANDARDS = {
+  scorm12: { api: () => Scorm12API, global: "API", lastError: "LMSGetLastError", get: "LMSGetValue", set: "LMSSetValue",
+    methods: ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"] },
+  scorm2004: { api: () => Scorm2004API, global: "API_1484_11", lastError: "GetLastError", get: "GetValue", set: "SetValue",
+    methods: ["Initialize", "Terminate", "GetValue", "SetValue", "Commit"] }
+};
 
 (function launch() {
   const launchData = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-  const api = new Scorm12API(launchData.settings);
+  const standard = STANDARDS[launchData.standard || "scorm12"], API = standard.api();
+  const api = new API(launchData.settings);
   api.loadFromFlattenedJSON(launchData.cmi);
 
   // Every LMS call as the SCO made it, with the answer and the error code right after it.
@@ -18,18 +27,18 @@
   const calls = [], fail = launchData.fail || {}, lacks = launchData.lacks || {}, unlisted = launchData.unlisted;
   const lacked = (element) => Object.entries(lacks).some(([parent, names]) =>
     names.some((name) => element.startsWith(`${parent}.`) && element.slice(parent.length + 1).replace(/^\d+\./, "").split(".")[0] === name));
-  const lastError = api.LMSGetLastError.bind(api);
+  const lastError = api[standard.lastError].bind(api);
   let notImplemented = false;
-  api.LMSGetLastError = () => (notImplemented ? "401" : lastError());
+  api[standard.lastError] = () => (notImplemented ? "401" : lastError());
   const played = (name, args, call) => {
     const [element] = args;
-    notImplemented = (name === "LMSSetValue" && lacked(element)) || (name === "LMSGetValue" && unlisted && element.endsWith("._children"));
-    if (notImplemented) return name === "LMSSetValue" ? "false" : "";
+    notImplemented = (name === standard.set && lacked(element)) || (name === standard.get && unlisted && element.endsWith("._children"));
+    if (notImplemented) return name === standard.set ? "false" : "";
     const result = call(...args);
-    const parent = name === "LMSGetValue" && element.endsWith("._children") && lacks[element.slice(0, -"._children".length)];
+    const parent = name === standard.get && element.endsWith("._children") && lacks[element.slice(0, -"._children".length)];
     return parent ? result.split(",").filter((child) => !parent.includes(child)).join(",") : result;
   };
-  for (const name of ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"]) {
+  for (const name of standard.methods) {
     const call = api[name].bind(api);
     api[name] = (...args) => {
       const started = performance.now();
@@ -38,11 +47,11 @@
         throw new Error(`${name} broke (test LMS)`);
       }
       const result = fail[name] === "false" ? "false" : played(name, args, call);
-      calls.push({ name, args, result, error: api.LMSGetLastError(), started });
+      calls.push({ name, args, result, error: api[standard.lastError](), started });
       return result;
     };
   }
   window.lmsCalls = calls;
-  window.API = api;
+  window.lmsApi = window[standard.global] = api;
   document.getElementById("sco").src = launchData.sco;
 })();
