@@ -9,11 +9,13 @@ fail instead.
 """
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +25,24 @@ from click.testing import CliRunner
 from qser_scorm.__main__ import cli
 
 REPO = Path(__file__).resolve().parent.parent
-COURSE_SRC = REPO / "course_src"
+#: The Q-SER course as shipped: English, Greek and Spanish packages (tests/translate builds it).
+SHIPPED_COURSE = REPO / "course_src"
+
+
+def _source_language_only(shipped: Path) -> Path:
+    """A copy of the shipped course without `languages:`: one package, in its source language."""
+    copy = Path(tempfile.mkdtemp(prefix="qser-course-")) / "course_src"
+    atexit.register(shutil.rmtree, copy.parent, True)
+    shutil.copytree(shipped, copy)
+    course_yaml = copy / "course.yaml"
+    kept = [line for line in course_yaml.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("languages:")]
+    course_yaml.write_text("".join(kept), encoding="utf-8")
+    return copy
+
+
+#: The Q-SER course in English only: what every test but the translation tests builds.
+COURSE_SRC = _source_language_only(SHIPPED_COURSE)
 #: The official SCORM 1.2 XSDs, shipped as package data (qser_scorm/schemas/README.md).
 SCHEMAS = REPO / "qser_scorm" / "schemas" / "scorm12"
 

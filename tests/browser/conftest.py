@@ -15,12 +15,12 @@ import pytest
 from lxml import etree
 
 from qser_scorm.course.load import load_course
+from tests.conftest import COURSE_SRC  # the course in English only
 
 from .lms import TestLms
 from .server import LmsServer
 
 REPO = Path(__file__).resolve().parents[2]
-COURSE_SRC = REPO / "course_src"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 

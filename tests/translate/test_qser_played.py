@@ -11,7 +11,8 @@ import pytest
 
 from qser_scorm.course.load import load_course
 from qser_scorm.translate.apply import language_courses
-from tests.browser.conftest import COURSE_SRC, REPO, mastery_score
+from tests.browser.conftest import mastery_score
+from tests.conftest import REPO, SHIPPED_COURSE
 from tests.browser.learner import run_course
 from tests.browser.lms import TestLms
 from tests.browser.server import LmsServer
@@ -23,20 +24,21 @@ LANGUAGES = ("en", "el", "es")
 def packages(tmp_path_factory) -> dict[str, object]:
     """Each language's SCORM 1.2 package, unzipped, from one build of the shipped course."""
     out = tmp_path_factory.mktemp("dist")
-    done = subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(COURSE_SRC), "--out", str(out)],
+    done = subprocess.run([sys.executable, "-m", "qser_scorm", "build", str(SHIPPED_COURSE), "--out", str(out)],
                           capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stdout + done.stderr
     unzipped = {}
     for language in LANGUAGES:
         unzipped[language] = out / language
-        with zipfile.ZipFile(out / f"qser-becoming-a-mentor-{language}-scorm12.zip") as archive:
+        name = "qser-becoming-a-mentor-scorm12.zip" if language == "en" else f"qser-becoming-a-mentor-{language}-scorm12.zip"
+        with zipfile.ZipFile(out / name) as archive:
             archive.extractall(unzipped[language])
     return unzipped
 
 
 @pytest.fixture(scope="module")
 def courses() -> dict[str, object]:
-    editions, problems = language_courses(load_course(COURSE_SRC), COURSE_SRC)
+    editions, problems = language_courses(load_course(SHIPPED_COURSE), SHIPPED_COURSE)
     assert [p for p in problems if p.severity == "error"] == []
     return {course.language: course for course in editions}
 
