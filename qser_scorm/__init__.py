@@ -1,4 +1,4 @@
-"""qser-scorm: build SCORM 1.2 and xAPI packages from a course written in YAML and Markdown.
+"""qser-scorm: build SCORM 1.2, SCORM 2004, cmi5 and xAPI packages from a course written in YAML and Markdown.
 
 The public surface is what this module exports; everything else may change.
 """

@@ -72,10 +72,10 @@ def cli() -> None:
               help="Password (secret) for --embed-lrs [env QSER_EMBED_LRS_PASSWORD].")
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
 @click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
-@click.option("--lang", "languages", metavar="LANG[,LANG...]",
+@click.option("--lang", "languages", metavar="LANG[,LANG...]", callback=lambda ctx, param, value: _language_list(value),
               help="Build only these of the course's `languages:` (e.g. --lang en for a quick rebuild).")
 def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: str | None) -> None:
+          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: tuple[str, ...]) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -83,9 +83,8 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
         if not (embed_lrs_user and embed_lrs_password):
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
-    chosen = tuple(part.strip() for part in (languages or "").split(",") if part.strip())
     result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper=paper,
-                       allow_untranslated=allow_untranslated, languages=chosen)
+                       allow_untranslated=allow_untranslated, languages=languages)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:
@@ -95,14 +94,27 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
 @cli.command(help=CHECK_HELP)
 @click.argument("source", default="course_src", type=COURSE_FOLDER)
 @click.option("--strict", is_flag=True, help=STRICT_HELP)
-def check(source: str, strict: bool) -> None:
+@click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
+@click.option("--lang", "languages", metavar="LANG[,LANG...]", callback=lambda ctx, param, value: _language_list(value),
+              help="Check only these of the course's `languages:`.")
+def check(source: str, strict: bool, allow_untranslated: bool, languages: tuple[str, ...]) -> None:
     from .pipeline import check as run_check
 
-    course, warnings = run_check(source, strict)
+    course, warnings = run_check(source, strict, allow_untranslated, languages)
     for warning in warnings:
         click.echo(warning.format(), err=True)
     click.echo(f"{source}: {len(course.pages)} pages, {len(course.assessment.questions)} questions, "
                f"{len(warnings) or 'no'} warning{'s' if len(warnings) != 1 else ''}, no error.")
+
+
+def _language_list(value: str | None) -> tuple[str, ...]:
+    """``--lang el,es`` -> ("el", "es"), each once; an empty list is a usage error."""
+    if value is None:
+        return ()
+    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    if not chosen:
+        raise click.BadParameter("name at least one language, e.g. --lang en", param_hint="--lang")
+    return chosen
 
 
 def _size(count: int) -> str:

@@ -72,12 +72,12 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     return BuildResult(written, warnings)
 
 
-def check(source: str | Path = "course_src", strict: bool = False,
-          allow_untranslated: bool = False) -> tuple[Course, list[Problem]]:
+def check(source: str | Path = "course_src", strict: bool = False, allow_untranslated: bool = False,
+          languages: tuple[str, ...] = ()) -> tuple[Course, list[Problem]]:
     """Load and check ``source`` and its translations; return the course and its warnings, or raise
     :class:`CourseError` with every problem of every file (and the checks that wait for one of them
     to be fixed)."""
-    course, _, problems = _checked(source, strict, allow_untranslated)
+    course, _, problems = _checked(source, strict, allow_untranslated, languages)
     return course, problems
 
 

@@ -88,7 +88,7 @@ def export(source: Path, language: str, format_: str, out: Path | None) -> None:
 def import_command(file: Path, source: Path) -> None:
     data = file.read_bytes()
     try:
-        language = target_language(data)
+        language = target_language(data, load_course(source).language)
     except XliffError as error:
         raise CourseError.single(file, None, str(error), "export the file again with `qser-scorm translate export`") from None
     path = po_path(source, language)
@@ -108,7 +108,10 @@ def _languages(course, given: str | None) -> list[str]:
         [lang for lang in course.languages if lang != course.language]
     if not chosen:
         raise click.UsageError("Say which languages: --lang el,es (or list them in course.yaml's `languages:`).")
-    return chosen
+    if course.language in chosen:
+        raise click.BadParameter(f"{course.language} is the language the course is written in: it needs no "
+                                 "translation", param_hint="--lang")
+    return list(dict.fromkeys(chosen))
 
 
 def _read(path: Path):

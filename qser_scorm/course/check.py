@@ -37,7 +37,8 @@ class _Rule:
 _OBJECTIVES_DEFINED = _Rule("whether each question's objective is defined in course.yaml", ("objectives",))
 _SCORED_QUESTION = _Rule("whether the assessment has a scored question", ("questions",))
 _OBJECTIVES_ASSESSED = _Rule("whether every objective has a question", ("questions",))
-_INTERFACE_LANGUAGE = _Rule("whether the interface has texts in the course language", ("language", "interface"))
+_INTERFACE_LANGUAGE = _Rule("whether the interface has texts in the course's languages",
+                            ("language", "languages", "interface"))
 _WORKSHOP_REFERENCES = _Rule("whether the workshop agenda names pages and questions that exist",
                              ("pages", "questions"))
 

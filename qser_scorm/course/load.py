@@ -39,7 +39,7 @@ _TYPE_SPECIFIC = {key for keys in TYPE_KEYS.values() for key in keys}
 _SCORING_KEYS = ("weight", "feedback")  # meaningless on unscored reflection questions
 
 #: The parts of a course that ``check.py`` needs whole, by the file (schema) and top-level key.
-_WHOLE_PARTS = {"course": ("objectives", "language", "interface", "pages"), "assessment": ("questions",)}
+_WHOLE_PARTS = {"course": ("objectives", "language", "languages", "interface", "pages"), "assessment": ("questions",)}
 
 
 @dataclass

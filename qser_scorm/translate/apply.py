@@ -17,7 +17,9 @@ from .blocks import structure
 from .catalog import entries, po_path, read_catalog
 from .units import Unit, translate_course, units
 
-_EXTRACT = "run `qser-scorm translate extract --lang {lang}` to add the missing entries, then translate them"
+_EXTRACT = "run `qser-scorm translate extract {folder} --lang {lang}` to add the missing entries, then translate them"
+_REVIEW = ("run `qser-scorm translate extract {folder} --lang {lang}` (it marks the entry fuzzy, with the old "
+           "text), then review the translation")
 
 
 def language_courses(course: Course, folder: str | Path, allow_untranslated: bool = False,
@@ -50,7 +52,7 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
     shown = str(path)
     if not path.is_file():
         return course, [Problem(shown, None, f"no translation for language '{language}' (listed in `languages:`)",
-                                _EXTRACT.format(lang=language))]
+                                _EXTRACT.format(folder=folder, lang=language))]
     try:
         current = entries(read_catalog(path))
     except (OSError, ValueError, UnicodeDecodeError) as error:
@@ -63,14 +65,14 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
         if entry is None or not entry.msgstr:
             severity = "warning" if allow_untranslated else "error"
             problems.append(Problem(shown, line, f"{unit.key} is not translated (source text: {_short(unit.text)})",
-                                    "translate the entry" if entry else _EXTRACT.format(lang=language),
+                                    "translate the entry" if entry else _EXTRACT.format(folder=folder, lang=language),
                                     severity))
             return unit.text
         if entry.fuzzy or entry.msgid != unit.text:
             why = "is marked fuzzy" if entry.fuzzy else "translates an older source text"
             problems.append(Problem(shown, line, f"{unit.key} {why}: check the translation against the source",
                                     "review the entry and remove its fuzzy flag (a PO editor does both)"
-                                    if entry.fuzzy else _EXTRACT.format(lang=language), "warning"))
+                                    if entry.fuzzy else _REVIEW.format(folder=folder, lang=language), "warning"))
         mismatch = _markup_mismatch(unit, entry.msgstr)
         if mismatch:
             problems.append(Problem(shown, line, f"{unit.key}: the translation {mismatch}",
@@ -83,7 +85,7 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
 
 def unreadable(shown: str, error: Exception) -> Problem:
     """A PO file polib cannot read: its message names the line."""
-    return Problem(shown, None, f"not a readable PO file: {error}",
+    return Problem(shown, getattr(error, "lineno", None), f"not a readable PO file: {error}",
                    "fix that line, or open the file in a PO editor (Poedit), which shows the problem")
 
 

@@ -8,6 +8,7 @@ with its translation if the unit does.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +26,28 @@ def po_path(folder: str | Path, language: str) -> Path:
     return Path(folder) / TRANSLATIONS_FOLDER / f"{language}.po"
 
 
-def read_catalog(source: str | Path) -> polib.POFile:
-    """A PO file from its path, or from its text; raises OSError or ValueError (polib's, with
-    the line) for a file that cannot be read."""
-    return polib.pofile(str(source), wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
+class PoSyntaxError(ValueError):
+    """A line that is not PO: polib would read it anyway and drop characters of the text."""
+
+    def __init__(self, lineno: int, message: str):
+        super().__init__(message)
+        self.lineno = lineno
+
+
+#: A PO line that is not a comment: ``keyword "text"`` or a continued ``"text"`` (gettext manual,
+#: "The Format of PO Files"), with backslash escapes inside the quotes.
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """The PO file at ``path``; raises OSError, UnicodeDecodeError, :class:`PoSyntaxError` or
+    polib's ValueError for a file that cannot be read as it is written."""
+    text = path.read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            raise PoSyntaxError(number, f"line {number} is not `keyword \"text\"` or `\"text\"`: {stripped[:60]}")
+    return polib.pofile(text, wrapwidth=WRAP_WIDTH, check_for_duplicates=True)
 
 
 def catalog_bytes(catalog: polib.POFile) -> bytes:

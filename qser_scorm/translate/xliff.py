@@ -8,6 +8,8 @@ source text, so an export followed by an import gives the same PO bytes.
 """
 from __future__ import annotations
 
+import re
+
 import polib
 from lxml import etree
 
@@ -44,11 +46,14 @@ def export_xliff(catalog: polib.POFile, source_language: str, target_language: s
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def target_language(data: bytes) -> str:
+def target_language(data: bytes, source_language: str) -> str:
+    """The language the file translates into, checked: it names the PO file to write."""
     root = _parse(data)
-    language = root.get("trgLang")
-    if not language:
-        raise XliffError("the <xliff> element has no trgLang: say which language the file translates into")
+    language = root.get("trgLang") or ""
+    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language):
+        raise XliffError(f"the <xliff> element's trgLang {language!r} is not a language code such as el or es")
+    if root.get("srcLang") != source_language:
+        raise XliffError(f"the file translates from {root.get('srcLang')!r}, the course is written in {source_language!r}")
     return language
 
 

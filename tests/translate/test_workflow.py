@@ -201,7 +201,7 @@ def test_a_missing_po_file_says_how_to_make_it(course, run_cli, tmp_path):
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
     assert "no translation for language 'es'" in result.output
-    assert "qser-scorm translate extract --lang es" in result.output
+    assert f"qser-scorm translate extract {course} --lang es" in result.output
 
 
 def test_a_translation_that_drops_a_link_is_an_error_with_file_and_line(course, run_cli, tmp_path):
