@@ -8,6 +8,7 @@ import zipfile
 import lxml.etree
 import lxml.html
 import polib
+import pytest
 
 from qser_scorm.course.load import load_course
 from qser_scorm.translate.catalog import WRAP_WIDTH
@@ -226,3 +227,25 @@ def test_fuzzy_entries_warn_and_strict_stops(course, run_cli, tmp_path):
     assert result.exit_code == 0, result.output
     assert "warning: page.summary/p1 is marked fuzzy" in result.output
     assert run_cli("build", course, "--out", tmp_path / "strict", "--strict").exit_code == 2
+
+
+@pytest.mark.parametrize("listed", ["[en, 5]", "[en, el_GR]", "[en, ~]", "[en, [el]]", "[]"])
+def test_a_bad_languages_entry_is_an_error_at_its_line(course, run_cli, tmp_path, listed):
+    _languages(course, "en")
+    _edit(course / "course.yaml", "languages: [en]", f"languages: {listed}")
+    line = (course / "course.yaml").read_text(encoding="utf-8").splitlines().index(f"languages: {listed}") + 1
+    result = run_cli("build", course, "--out", tmp_path / "dist")
+    assert result.exit_code == 2
+    assert f"course.yaml:{line}: error: `languages" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_po_line_that_is_not_po_stops_the_build_at_that_line(course, run_cli, tmp_path):
+    _languages(course, "en", "el")
+    po = course / "translations" / "el.po"
+    text = po.read_text(encoding="utf-8")
+    line = text.splitlines().index('msgstr "Σύνοψη"') + 1
+    po.write_text(text.replace('msgstr "Σύνοψη"', "msgstr Σύνοψη", 1), encoding="utf-8")
+    result = run_cli("build", course, "--out", tmp_path / "dist")
+    assert result.exit_code == 2
+    assert f"{po}:{line}: error: not a readable PO file: line {line}" in result.output
