@@ -8,7 +8,8 @@ import click
 from qser_scorm.course.load import load_course
 from qser_scorm.errors import CourseError
 from qser_scorm.translate.apply import unreadable
-from qser_scorm.translate.catalog import catalog_bytes, po_path, read_catalog, status, updated_catalog
+from qser_scorm.translate.catalog import (catalog_bytes, po_path, read_catalog, status, translations_folder,
+                                         updated_catalog)
 from qser_scorm.translate.units import units
 from qser_scorm.translate.xliff import XliffError, export_xliff, import_xliff, target_language
 from qser_scorm.write import Artifact, write_artifacts
@@ -44,7 +45,7 @@ def extract(source: Path, languages: str | None) -> None:
         catalog = updated_catalog(found, language, existing, course.title, course.version)
         artifacts.append(Artifact(path.name, catalog_bytes(catalog)))
         click.echo(f"{path}: {_counts(status(found, language, catalog))}")
-    write_artifacts(po_path(source, "x").parent, artifacts)
+    write_artifacts(translations_folder(source), artifacts)
 
 
 @translate_command.command("status", help=STATUS_HELP)

@@ -57,6 +57,9 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
         current = entries(read_catalog(path))
     except (OSError, ValueError, UnicodeDecodeError) as error:
         return course, [unreadable(shown, error)]
+    if not current:  # one message, not one per text
+        return course, [Problem(shown, None, f"the translation for '{language}' has no entries",
+                                _EXTRACT.format(folder=folder, lang=language))]
     problems: list[Problem] = []
 
     def translate(unit: Unit) -> str:

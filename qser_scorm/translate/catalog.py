@@ -22,8 +22,12 @@ TRANSLATIONS_FOLDER = "translations"
 WRAP_WIDTH = 100
 
 
+def translations_folder(folder: str | Path) -> Path:
+    return Path(folder) / TRANSLATIONS_FOLDER
+
+
 def po_path(folder: str | Path, language: str) -> Path:
-    return Path(folder) / TRANSLATIONS_FOLDER / f"{language}.po"
+    return translations_folder(folder) / f"{language}.po"
 
 
 class PoSyntaxError(ValueError):

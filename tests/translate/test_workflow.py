@@ -249,3 +249,11 @@ def test_a_po_line_that_is_not_po_stops_the_build_at_that_line(course, run_cli, 
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
     assert f"{po}:{line}: error: not a readable PO file: line {line}" in result.output
+
+
+def test_an_empty_po_file_is_one_error(course, run_cli, tmp_path):
+    _languages(course, "en", "es")
+    (course / "translations" / "es.po").write_text("", encoding="utf-8")
+    result = run_cli("build", course, "--out", tmp_path / "dist", "--allow-untranslated")
+    assert result.exit_code == 2
+    assert result.output.count("error:") == 1 and "has no entries" in result.output
