@@ -55,12 +55,13 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
 
     artifacts: list[Artifact] = []
     for course in courses:
-        site = render_site(course)
+        embedded = None
         if embed_lrs:
-            from .xapi import embed_lrs as bake
+            from .xapi import embedded_login, embedding_warning
 
-            site, warning = bake(course, site, embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
-            warnings.append(warning)
+            embedded = embedded_login(embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
+            warnings.append(embedding_warning(embedded))
+        site = render_site(course, embedded)
         for target in targets:
             artifacts.extend(_in_language(course, source_course.language, _package(target, course, site, paper)))
     _refuse_nonconformant(artifacts)

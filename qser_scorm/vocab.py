@@ -16,6 +16,9 @@ XML = "http://www.w3.org/XML/1998/namespace"
 
 #: The page every package launches: the one SCO of the SCORM package, the Tin Can launch file.
 LAUNCH_FILE = "index.html"
+#: The runtime as one script and one stylesheet (render/site.py), loaded by the launch file.
+SCRIPT_FILE = "runtime/qser.js"
+STYLE_FILE = "runtime/qser.css"
 
 #: Namespaces of a SCORM 2004 4th Edition manifest (CAM 3): IMS Content Packaging 1.1.4, the ADL
 #: content packaging, sequencing and navigation extensions, IMS Simple Sequencing 1.0, IEEE LOM.

@@ -47,27 +47,25 @@ def test_overview_shows_the_course_metadata(course, document):
         assert value in overview
 
 
-def test_every_runtime_file_ships_and_nothing_comes_from_another_host(site, document):
-    scripts = [s.get("src") for s in document.iter("script") if s.get("src")]
-    # In <head>: the shared names, then core.js, which hides all but the first section before paint.
-    assert scripts[:2] == ["runtime/contract.js", "runtime/core.js"]
-    assert all(path in site for path in scripts)
-    assert sorted(p for p in site if p.startswith("runtime/") and p.endswith(".js")) == sorted(
-        p for p in scripts if p.startswith("runtime/"))
+def test_the_runtime_is_one_script_and_one_stylesheet_from_this_package(site, document):
+    """Three requests of ours for the first screen: the page, the script, the style."""
     references = [el.get(attr) for el in document.iter() for attr in ("src", "href") if el.get(attr)]
+    assert [r for r in references if r.startswith("runtime/")] == ["runtime/qser.css", "runtime/qser.js"]
+    assert sorted(p for p in site if p.startswith("runtime/")) == ["runtime/qser.css", "runtime/qser.js"]
     assert references and not [r for r in references if "//" in r or r.startswith(("http:", "https:"))]
-    assert not [p for p, data in site.items() if p.endswith(".css") and b"url(" in data]
+    assert b"url(" not in site["runtime/qser.css"]
 
 
+def test_the_script_runs_its_parts_in_order_and_main_last(site):
+    """The shared names first, then core.js, the engine, the trackers, the xAPI templates, and
+    main.js last: it starts everything on DOMContentLoaded."""
+    script = site["runtime/qser.js"].decode()
+    marks = ["Qser.contract=", "Qser.emitter=", "class Quiz", "Qser.tracking.scorm12=", "Qser.xapiTemplates=",
+             'addEventListener("DOMContentLoaded"']
+    at = [script.find(mark) for mark in marks]
+    assert -1 not in at and at == sorted(at), dict(zip(marks, at))
+    assert "/*" not in script  # minified: the commented sources stay in the repository
 
-def test_scripts_load_engine_then_trackers_then_templates_then_main(document):
-    """main.js starts everything, so it comes last whatever the files are called."""
-    scripts = [s.get("src") for s in document.iter("script") if s.get("src")][2:]
-    trackers = [i for i, path in enumerate(scripts) if path.startswith("runtime/tracking/")]
-    engine = [i for i, path in enumerate(scripts) if path.count("/") == 1 and path != "runtime/main.js"]
-    assert engine and trackers and max(engine) < min(trackers)
-    assert scripts[-2:] == ["xapi-templates.js", "runtime/main.js"]
-    assert max(trackers) == len(scripts) - 3
 
 def test_every_control_has_a_label_and_every_question_a_legend(course, document):
     questions = document.xpath("//fieldset[@data-question]")

@@ -93,7 +93,7 @@ def test_one_sco_with_every_site_file_and_no_control_document_listed(built):
     _, manifest, names = built
     resource = the_one_sco(manifest, NS["imscp"], f"{{{NS['adlcp']}}}scormType")
     listed = {f.get("href") for f in resource.findall("imscp:file", NS)}
-    assert "index.html" in listed and "runtime/main.js" in listed
+    assert "index.html" in listed and "runtime/qser.js" in listed
     assert listed == {n for n in names if not n.endswith((".xsd", ".dtd"))} - {"imsmanifest.xml"}
 
 

@@ -11,9 +11,9 @@ from lxml import etree
 
 from ..course.markdown import plain_text
 from ..course.model import Course
-from ..xapi import TEMPLATES_FILE, course_iri, statements_document
+from ..xapi import course_iri, statements_document
 from ..xapi.vocab import ACTIVITY_TYPES
-from ..vocab import LAUNCH_FILE, TINCAN_NS, TINCAN_XML
+from ..vocab import LAUNCH_FILE, SCRIPT_FILE, TINCAN_NS, TINCAN_XML
 from ..write import Artifact
 from .archive import zip_bytes
 
@@ -23,10 +23,10 @@ DESCRIPTOR = TINCAN_XML
 def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:
     """Return ``<course id>-xapi.zip`` and ``<course id>-xapi-statements.json``.
 
-    Raises ``ValueError`` when the site lacks its launch file or the statement templates
-    (``render_site`` adds both).
+    Raises ``ValueError`` when the site lacks its launch file or the runtime script, which holds
+    the statement templates (``render_site`` adds both).
     """
-    for required in (LAUNCH_FILE, TEMPLATES_FILE):
+    for required in (LAUNCH_FILE, SCRIPT_FILE):
         if required not in site:
             raise ValueError(f"the rendered site has no {required}")
     files = {**site, DESCRIPTOR: tincan_xml(course)}

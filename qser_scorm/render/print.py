@@ -1,7 +1,7 @@
 """Render the workshop kit as HTML: the facilitator guide and the learner handout.
 
 The same HTML becomes the PDFs (``package/workshop.py``), and the handout is also the print page
-of the SCORM package (``handout.html``). Both use the package's stylesheet (``runtime/style.css``)
+of the SCORM package (``handout.html``). Both use the package's stylesheet (``runtime/qser.css``)
 under print rules (``templates/workshop.css``), so they share the course's look. Only the
 facilitator guide holds the answer key: anything in a package, learners can open.
 """
@@ -16,6 +16,7 @@ from ..course.model import Course
 from ..interface import text as interface_text
 from ..workshop import workshop_texts
 from ..workshop.agenda import agenda, session_minutes
+from .runtime import runtime_stylesheet
 from .templating import environment
 
 #: The handout's print page in the SCORM package, linked from the overview page.
@@ -63,6 +64,5 @@ def _render(template: str, course: Course, texts: dict[str, str], paper_size: st
 @lru_cache(maxsize=None)
 def _stylesheets() -> tuple[Markup, ...]:
     """The package's stylesheet and the print rules over it, inlined: each document is one file."""
-    sheets = (files("qser_scorm").joinpath("runtime", "style.css"),
-              files(__package__).joinpath("templates", "workshop.css"))
-    return tuple(Markup(sheet.read_text(encoding="utf-8")) for sheet in sheets)
+    return (Markup(runtime_stylesheet().decode("utf-8")),
+            Markup(files(__package__).joinpath("templates", "workshop.css").read_text(encoding="utf-8")))

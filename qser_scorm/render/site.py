@@ -4,15 +4,14 @@ The site is one SCO. Every page of the course is a ``<section>`` of ``index.html
 without JavaScript; the runtime (``qser_scorm/runtime/``) shows one at a time, runs the
 assessment and reports to the LMS. What the runtime needs to know about the course (ids,
 answers, weights, pass mark) travels as JSON in ``<script id="qser-course">``.
+
+The runtime ships as one script and one stylesheet (``render/runtime.py``).
 """
 from __future__ import annotations
 
 import json
 import random
-from importlib import resources
 
-import rcssmin
-import rjsmin
 from markupsafe import Markup, escape
 
 from .. import contract
@@ -20,29 +19,21 @@ from ..course.markdown import plain_text
 from ..course.model import Course, Question
 from ..course.responses import response_ids
 from ..interface import interface_texts, text as interface_text, text_direction
-from ..vocab import LAUNCH_FILE
-from ..xapi.templates import TEMPLATES_FILE, templates_script
+from ..vocab import LAUNCH_FILE, SCRIPT_FILE, STYLE_FILE
+from ..xapi.templates import TEMPLATES_FILE, EmbeddedLrs, templates_script
+from .runtime import runtime_script, runtime_stylesheet
 from .print import HANDOUT_PAGE, handout_html, print_link_text
 from .templating import environment
 
-#: Loaded in <head>, in this order: the shared names (generated), then core.js.
-HEAD_SCRIPTS = (contract.CONTRACT_FILE, "runtime/core.js")
-#: Script load order after core.js, by path prefix: the engine (any other runtime file), then the
-#: trackers, then the xAPI statement templates, and main.js last: it starts everything.
-SCRIPT_LAYERS = ("runtime/tracking/", TEMPLATES_FILE, "runtime/main.js")
 
 
-
-def render_site(course: Course) -> dict[str, bytes]:
+def render_site(course: Course, embedded_lrs: EmbeddedLrs | None = None) -> dict[str, bytes]:
     """Return the site's files as ``{relative path: bytes}``; writes nothing.
 
-    The same course always gives the same bytes (no dates, no random parts), so packages are
-    reproducible.
+    ``embedded_lrs`` bakes an LRS login into the script (only on the author's explicit build
+    option, docs/xapi.md). The same course always gives the same bytes (no dates, no random
+    parts), so packages are reproducible.
     """
-    runtime = _runtime_files()
-    # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
-    runtime[TEMPLATES_FILE] = templates_script(course)
-    runtime[contract.CONTRACT_FILE] = contract.contract_script()
     texts = interface_texts(course)
     html = environment.get_template("index.html").render(
         course=course,
@@ -52,10 +43,9 @@ def render_site(course: Course) -> dict[str, bytes]:
         sections=_sections(course, texts),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
         course_json=_course_json(course, texts),
-        # core.js runs in <head>: it hides all but the first section before the first paint.
-        head_scripts=HEAD_SCRIPTS,
-        scripts=sorted((path for path in runtime if path.endswith(".js") and path not in HEAD_SCRIPTS), key=_load_order),
-        stylesheets=[path for path in runtime if path.endswith(".css")],
+        # In <head>: core.js hides all but the first section before the first paint.
+        script=SCRIPT_FILE,
+        stylesheet=STYLE_FILE,
         section_ids={"overview": contract.OVERVIEW_ID, "assessment": contract.ASSESSMENT_ID,
                       "results": contract.RESULTS_ID, "title": contract.TITLE_SUFFIX},
         ids=contract.ELEMENT_IDS,
@@ -65,8 +55,11 @@ def render_site(course: Course) -> dict[str, bytes]:
         # The learner handout to print from the LMS; the facilitator guide (answer key) is never here.
         print_page={"href": HANDOUT_PAGE, "label": print_link_text(course)},
     )
+    # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
+    generated = {TEMPLATES_FILE: templates_script(course, embedded_lrs), contract.CONTRACT_FILE: contract.contract_script()}
     return {LAUNCH_FILE: html.encode("utf-8"), HANDOUT_PAGE: handout_html(course, paper=None).encode("utf-8"),
-            **runtime, **{m.path: m.data for m in course.media}}
+            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(),
+            **{m.path: m.data for m in course.media}}
 
 
 def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:
@@ -144,38 +137,4 @@ def _question_data(question: Question) -> dict:
         data["start"] = _display_order(question)
     elif question.type == "fill-in":
         data["accept"] = list(question.accept)
-    return data
-
-
-def _load_order(path: str) -> tuple[int, str]:
-    """Sort key of a script: its layer in ``SCRIPT_LAYERS`` (-1 for the engine), then its path."""
-    layer = next((i for i, prefix in enumerate(SCRIPT_LAYERS) if path.startswith(prefix)), -1)
-    return layer, path
-
-
-def _runtime_files() -> dict[str, bytes]:
-    """Every file of ``qser_scorm/runtime/`` as ``runtime/<path>``, sorted by path; scripts and
-    styles minified (the commented sources stay in the repository)."""
-    files: dict[str, bytes] = {}
-
-    def walk(folder, prefix: str) -> None:
-        for entry in folder.iterdir():
-            name = f"{prefix}/{entry.name}"
-            if entry.is_dir():
-                walk(entry, name)
-            elif not entry.name.startswith("."):
-                files[name] = _minified(name, entry.read_bytes())
-
-    walk(resources.files("qser_scorm").joinpath("runtime"), "runtime")
-    return dict(sorted(files.items()))
-
-
-def _minified(name: str, data: bytes) -> bytes:
-    """Without comments and spare white space: every request in an LMS (Moodle's pluginfile.php)
-    is slow, and the learner's bytes count on a phone. Both minifiers keep strings, regular
-    expressions and template literals as they are."""
-    if name.endswith(".js"):
-        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
-    if name.endswith(".css"):
-        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
     return data

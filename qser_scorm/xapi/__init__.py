@@ -7,7 +7,7 @@ from .lrs import LrsError, TimedRemoteLRS
 from .templates import (
     TEMPLATES_FILE,
     EmbeddedLrs,
-    embed_lrs,
+    embedded_login,
     embedding_warning,
     statement_templates,
     statements_document,
@@ -20,7 +20,7 @@ __all__ = [
     "LrsError",
     "TimedRemoteLRS",
     "course_iri",
-    "embed_lrs",
+    "embedded_login",
     "embedding_warning",
     "statement_templates",
     "statements_document",

@@ -3,7 +3,7 @@
 A template is a statement without the parts only the browser knows (``id``, ``actor``,
 ``timestamp``, ``context.registration``, ``result``, the attempt extension); the runtime
 (``runtime/tracking/xapi.js``) copies one and fills those in. Templates reach the package as
-``xapi-templates.js`` (a classic script, so it also works from ``file://``) and ``dist/`` as a
+the ``xapi-templates.js`` part of the runtime script (``render/runtime.py``) and ``dist/`` as a
 readable JSON file for coordinators and LRS admins.
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from .activities import (
 )
 from .vocab import ACTIVITY_TYPES, ATTEMPT_EXTENSION, CMI5, OBJECTIVES_EXTENSION, VERBS, XAPI_VERSION
 
-#: The site file holding the templates; the page loads it after the trackers, before the runtime's
-#: main script (``render/site.py``, ``SCRIPT_LAYERS``).
+#: The script part holding the templates: after the trackers, before the runtime's main script
+#: (``render/runtime.py``, ``SCRIPT_LAYERS``).
 TEMPLATES_FILE = "xapi-templates.js"
 
 #: Verbs whose object is the course itself.
@@ -84,7 +84,7 @@ def statement_templates(course: Course) -> dict:
 
 
 def templates_script(course: Course, embedded_lrs: EmbeddedLrs | None = None) -> bytes:
-    """Return ``xapi-templates.js``: sets ``window.Qser.xapiTemplates`` (and, only when asked,
+    """Return the ``xapi-templates.js`` script part: sets ``window.Qser.xapiTemplates`` (and, only when asked,
     ``window.Qser.xapiLaunch`` with the LRS settings baked in)."""
     lines = [
         "// Made by qser-scorm from the course source: the xAPI statements this course sends (docs/xapi.md).",
@@ -97,20 +97,18 @@ def templates_script(course: Course, embedded_lrs: EmbeddedLrs | None = None) ->
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def embed_lrs(course: Course, site: dict[str, bytes], endpoint: str, username: str, password: str
-              ) -> tuple[dict[str, bytes], str]:
-    """Return a copy of ``site`` whose templates file carries the LRS settings, and the warning
-    the build must print. Only for an author's explicit build option (docs/xapi.md)."""
+def embedded_login(endpoint: str, username: str, password: str) -> EmbeddedLrs:
+    """The LRS settings to bake into a package (``render_site(course, embedded_lrs=...)``). Only
+    for an author's explicit build option (docs/xapi.md); the build prints ``embedding_warning``."""
     token = base64.b64encode(f"{username}:{password}".encode("utf-8")).decode("ascii")
-    embedded = EmbeddedLrs(endpoint, f"Basic {token}")
-    return {**site, TEMPLATES_FILE: templates_script(course, embedded)}, embedding_warning(embedded)
+    return EmbeddedLrs(endpoint, f"Basic {token}")
 
 
 def embedding_warning(embedded_lrs: EmbeddedLrs) -> str:
     """Return the warning the build prints when it bakes LRS credentials into a package."""
     return (
         f"warning: the LRS credentials for {embedded_lrs.endpoint} are stored in plain text in "
-        f"{TEMPLATES_FILE} inside the package. Anyone who can download the package (every learner, "
+        f"runtime/qser.js inside the package. Anyone who can download the package (every learner, "
         "every LMS admin, anyone it is forwarded to) can read them and post or read statements "
         "with them. Use a write-only LRS account limited to this course, or let the LMS pass the "
         "LRS at launch instead."

@@ -34,7 +34,7 @@ def test_the_cmi5_zip_has_a_valid_course_structure_at_its_root(run_cli, course, 
         structure = etree.fromstring(zipped.read("cmi5.xml"))
     schema = etree.XMLSchema(etree.parse(str(XSD)))
     assert schema.validate(structure), schema.error_log
-    assert {"cmi5.xml", "index.html", "xapi-templates.js"} <= names  # at the root: no wrapper folder
+    assert {"cmi5.xml", "index.html", "runtime/qser.js"} <= names  # at the root: no wrapper folder
 
     model = load_course(course)
     (au,) = structure.findall("c:au", NS)
@@ -57,7 +57,7 @@ def test_the_activity_ids_are_those_of_the_xapi_target(run_cli, course, tmp_path
     archive = build(run_cli, course, tmp_path / "dist", "all")
     with zipfile.ZipFile(archive) as cmi5, zipfile.ZipFile(tmp_path / "dist" / "qser-becoming-a-mentor-xapi.zip") as tincan:
         au_id = etree.fromstring(cmi5.read("cmi5.xml")).find("c:au", NS).get("id")
-        assert cmi5.read("xapi-templates.js") == tincan.read("xapi-templates.js")
+        assert cmi5.read("runtime/qser.js") == tincan.read("runtime/qser.js")
         activity_id = etree.fromstring(tincan.read("tincan.xml")).find(".//{*}activity").get("id")
     assert au_id == activity_id
     templates = statement_templates(load_course(course))
@@ -78,7 +78,7 @@ def test_the_package_holds_no_credential_and_rebuilds_byte_identical(run_cli, co
     assert build(run_cli, course, tmp_path / "two").read_bytes() == first
     with zipfile.ZipFile(tmp_path / "one" / "qser-becoming-a-mentor-cmi5.zip") as zipped:
         everything = b"".join(zipped.read(name) for name in zipped.namelist())
-        templates = zipped.read("xapi-templates.js")
-    assert b"xapiLaunch" not in templates  # no LRS baked in
+        templates = zipped.read("runtime/qser.js")
+    assert b"Qser.xapiLaunch=" not in templates  # no LRS baked in
     assert not re.search(rb"Basic [A-Za-z0-9+/]{8,}", everything)  # an Authorization value
     assert not re.search(rb"(?i)(password|secret)\s*[:=]\s*[\"'][^\"']", everything)

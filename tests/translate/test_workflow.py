@@ -159,8 +159,9 @@ def test_a_build_writes_one_package_per_language_in_that_language(course, run_cl
     assert '"id":"q-training-audience"' in english_data and '"id":"q-training-audience"' in greek_data
     # xAPI: the same activity ids in every package, each named in every language of the build.
     with zipfile.ZipFile(out / "qser-becoming-a-mentor-el-scorm12.zip") as archive:
-        script = archive.read("xapi-templates.js").decode("utf-8")
-    templates = json.loads(script.split("window.Qser.xapiTemplates = ", 1)[1].split(";\n", 1)[0])
+        script = archive.read("runtime/qser.js").decode("utf-8")
+    assigned = script.index("window.Qser.xapiTemplates=") + len("window.Qser.xapiTemplates=")
+    templates = json.JSONDecoder().raw_decode(script, assigned)[0]
     course_name = templates["session"]["initialized"]["object"]["definition"]["name"]
     assert course_name == {"en": "Becoming a mentor in Q-SER", "el": "ΕΛ Becoming a mentor in Q-SER"}
     choice = templates["questions"]["q-training-audience"]["object"]["definition"]["choices"][0]

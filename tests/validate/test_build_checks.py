@@ -43,4 +43,4 @@ def test_embedded_lrs_credentials_are_a_warning_naming_the_file(run_cli, tmp_pat
     assert result.exit_code == 0, result.output
     for package in sorted(tmp_path.glob("*.zip")):
         [found] = validate(package).findings
-        assert (found.code, found.severity, found.file) == ("QS260", "warning", "xapi-templates.js")
+        assert (found.code, found.severity, found.file) == ("QS260", "warning", "runtime/qser.js")

@@ -21,7 +21,7 @@ from tests.lrs import strict_errors
 
 from qser_scorm.package.scorm12 import package_scorm12
 from qser_scorm.render import render_site
-from qser_scorm.xapi import course_iri, embed_lrs
+from qser_scorm.xapi import course_iri, embedded_login
 from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION, OBJECTIVES_EXTENSION
 
 from .conftest import LEARNER, launch_query
@@ -146,7 +146,7 @@ def test_without_launch_parameters_the_package_sends_nothing(xapi_server, contex
 
 def test_a_scorm_package_with_baked_in_lrs_settings_reports_as_the_lms_learner(
         tmp_path, context, lrs, course):
-    site, _warning = embed_lrs(course, render_site(course), lrs.endpoint, lrs.username, lrs.password)
+    site = render_site(course, embedded_login(lrs.endpoint, lrs.username, lrs.password))
     unzipped = tmp_path / "scorm12"
     with zipfile.ZipFile(io.BytesIO(package_scorm12(course, site).data)) as zipped:
         zipped.extractall(unzipped)

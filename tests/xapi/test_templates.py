@@ -14,7 +14,8 @@ from lxml import etree
 from qser_scorm.package.xapi import TINCAN_NS, package_xapi
 from qser_scorm.course.responses import response_ids
 from qser_scorm.render import render_site
-from qser_scorm.xapi import TEMPLATES_FILE, course_iri, embed_lrs, statement_templates, statements_document
+from qser_scorm.vocab import SCRIPT_FILE
+from qser_scorm.xapi import course_iri, embedded_login, embedding_warning, statement_templates, statements_document
 from qser_scorm.xapi.vocab import ATTEMPT_EXTENSION, INTERACTION_TYPES
 from tests.lrs import strict_errors
 
@@ -96,18 +97,19 @@ def test_questions_carry_their_interaction_definition(templates, course):
 
 def test_the_site_loads_the_templates_and_holds_no_lrs_credentials(course):
     site = render_site(course)
-    assert f'<script src="{TEMPLATES_FILE}"></script>' in site["index.html"].decode()
-    assert b"xapiLaunch" not in site[TEMPLATES_FILE]
+    assert b"Qser.xapiTemplates=" in site[SCRIPT_FILE]
+    assert b"Qser.xapiLaunch=" not in site[SCRIPT_FILE]
     assert not re.search(rb"Basic [A-Za-z0-9+/]{8,}", b"".join(site.values()))  # no Authorization value
 
 
 def test_credentials_are_baked_in_only_when_asked_and_with_a_warning(course):
     site = render_site(course)
-    baked, warning = embed_lrs(course, site, "https://lrs.example.org/xapi/", "quser", "secret")
-    assert ('window.Qser.xapiLaunch = {"endpoint":"https://lrs.example.org/xapi/","auth":"Basic cXVzZXI6c2VjcmV0"}'
-            in baked[TEMPLATES_FILE].decode())
-    assert {path: data for path, data in baked.items() if path != TEMPLATES_FILE} == {
-        path: data for path, data in site.items() if path != TEMPLATES_FILE}
+    login = embedded_login("https://lrs.example.org/xapi/", "quser", "secret")
+    baked, warning = render_site(course, login), embedding_warning(login)
+    assert ('window.Qser.xapiLaunch={"endpoint":"https://lrs.example.org/xapi/","auth":"Basic cXVzZXI6c2VjcmV0"}'
+            in baked[SCRIPT_FILE].decode())
+    assert {path: data for path, data in baked.items() if path != SCRIPT_FILE} == {
+        path: data for path, data in site.items() if path != SCRIPT_FILE}
     assert "Anyone who can download the package" in warning and "lrs.example.org" in warning
 
 

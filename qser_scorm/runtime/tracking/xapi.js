@@ -1,5 +1,5 @@
 /* Qser xAPI tracker: turns runtime events into xAPI 1.0.3 statements for an LRS.
-   The statements themselves come from the build (xapi-templates.js, made with tincan); this file
+   The statements themselves come from the build (the script part xapi-templates.js, made with tincan); this file
    fills in what only the browser knows: id, actor, timestamp, registration, result.
    Where the LRS comes from: xapi-launch.js. See docs/xapi.md. Never throws: every method catches and warns. */
 ((Qser) => {

@@ -1,0 +1,69 @@
+"""The browser runtime as the site ships it: one script and one stylesheet.
+
+Each is the readable sources of ``qser_scorm/runtime/`` minified and concatenated in a fixed
+order. In an LMS every request is slow (Moodle serves each file through pluginfile.php), so the
+first screen costs three requests of ours: the page, the script, the style.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import rcssmin
+import rjsmin
+
+from .. import contract
+from ..xapi.templates import TEMPLATES_FILE
+
+#: The parts of the script in their order, by path prefix: the shared names (generated), core.js,
+#: the engine (any runtime file not named here), the trackers, the xAPI statement templates
+#: (generated), and main.js last: it starts everything on DOMContentLoaded.
+SCRIPT_LAYERS = (contract.CONTRACT_FILE, "runtime/core.js", "", "runtime/tracking/", TEMPLATES_FILE, "runtime/main.js")
+
+
+def runtime_script(generated: dict[str, bytes]) -> bytes:
+    """The runtime's scripts and the ``generated`` ones (by path) as one minified script, in
+    ``SCRIPT_LAYERS`` order, each layer in path order."""
+    parts = {**{path: data for path, data in _runtime_sources().items() if path.endswith(".js")}, **generated}
+    return b";\n".join(_minified(path, parts[path]) for path in sorted(parts, key=_load_order)) + b"\n"
+
+
+@lru_cache(maxsize=None)
+def runtime_stylesheet() -> bytes:
+    """``runtime/style/*.css`` as one minified stylesheet, in file name order (``10-base.css``
+    first: later files build on it)."""
+    return b"\n".join(_minified(path, data) for path, data in _runtime_sources().items()
+                      if path.endswith(".css")) + b"\n"
+
+
+def _load_order(path: str) -> tuple[int, str]:
+    """Sort key of a script part: its layer in ``SCRIPT_LAYERS`` (the engine's is ``""``), then its path."""
+    layer = max((len(prefix), i) for i, prefix in enumerate(SCRIPT_LAYERS) if path.startswith(prefix))[1]
+    return layer, path
+
+
+@lru_cache(maxsize=None)
+def _runtime_sources() -> dict[str, bytes]:
+    """Every file of ``qser_scorm/runtime/`` as ``runtime/<path>``, sorted by path."""
+    files: dict[str, bytes] = {}
+
+    def walk(folder, prefix: str) -> None:
+        for entry in folder.iterdir():
+            name = f"{prefix}/{entry.name}"
+            if entry.is_dir():
+                walk(entry, name)
+            elif not entry.name.startswith("."):
+                files[name] = entry.read_bytes()
+
+    walk(resources.files("qser_scorm").joinpath("runtime"), "runtime")
+    return dict(sorted(files.items()))
+
+
+def _minified(name: str, data: bytes) -> bytes:
+    """Without comments and spare white space: the learner's bytes count on a phone. Both
+    minifiers keep strings, regular expressions and template literals as they are."""
+    if name.endswith(".js"):
+        return rjsmin.jsmin(data.decode("utf-8")).encode("utf-8")
+    if name.endswith(".css"):
+        return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
+    return data
