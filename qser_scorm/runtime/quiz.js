@@ -54,7 +54,8 @@ class Quiz {
     this.events.emit("change", id);
   }
 
-  resultOf(q, answer) {
+  /* The verdict on `answer` to `q` (any question: the assessment's or a content page's check). */
+  static resultOf(q, answer) {
     if (q.type === "reflection") return RESULT.neutral;
     const right = answer !== null && answer !== undefined && {
       single: () => q.correct[0] === answer,
@@ -80,7 +81,7 @@ class Quiz {
   /* The score, passed by the course's pass mark, the same per learning objective (score null:
      no scored question), and final: passed, no try left, or closed by the learner. */
   evaluate() {
-    const results = Object.fromEntries(this.questions.map((q) => [q.id, this.resultOf(q, this.answerOf(q))]));
+    const results = Object.fromEntries(this.questions.map((q) => [q.id, Quiz.resultOf(q, this.answerOf(q))]));
     const scorePercent = Quiz.scoreOf(this.questions, results) ?? 100, passMark = this.course.passMark;
     const passed = scorePercent >= passMark;
     const noAttemptLeft = this.course.attempts > 0 && this.attempt >= this.course.attempts;
@@ -122,23 +123,25 @@ class Quiz {
     if (Object.keys(this.changedAt).length === 0) this.lastChange = Date.now();
   }
 
-  /* The submitted attempt, one neutral record per question (docs/runtime.md, "Records"): the
-     response and the correct answer in the course's short ids; each tracker formats them. */
+  /* The submitted attempt, one neutral record per question (docs/runtime.md, "Records"). */
   records() {
-    return this.questions.map((q) => {
-      const answer = this.answerOf(q), { options = [], left = [], right = [], items = [] } = q.ids || {};
-      const [response, correct] = {
-        single: () => [answer === null ? [] : [options[answer]], q.correct.map((i) => options[i])],
-        multiple: () => [(answer || []).map((i) => options[i]), q.correct.map((i) => options[i])],
-        "true-false": () => [answer, q.correct],
-        matching: () => [(answer || []).flatMap((j, i) => (j === null ? [] : [[left[i], right[j]]])),
-          left.map((id, i) => [id, right[i]])],
-        ordering: () => [answer.map((i) => items[i]), items],
-        "fill-in": () => [String(answer || ""), q.accept]
-      }[q.type]?.() || [String(answer || ""), null];
-      return { id: q.id, type: q.type, objective: q.objective, response, correct,
-        result: this.lastResult.results[q.id], weight: q.weight, ...this.timing(q.id) };
-    });
+    return this.questions.map((q) => Quiz.record(q, this.answerOf(q), this.lastResult.results[q.id], this.timing(q.id)));
+  }
+
+  /* One answer as a neutral record: the response and the correct answer in the course's short
+     ids, which each tracker formats for its standard; `timing` is {latencyMs, timestamp}. */
+  static record(q, answer, result, timing) {
+    const { options = [], left = [], right = [], items = [] } = q.ids || {};
+    const [response, correct] = {
+      single: () => [answer === null ? [] : [options[answer]], q.correct.map((i) => options[i])],
+      multiple: () => [(answer || []).map((i) => options[i]), q.correct.map((i) => options[i])],
+      "true-false": () => [answer, q.correct],
+      matching: () => [(answer || []).flatMap((j, i) => (j === null ? [] : [[left[i], right[j]]])),
+        left.map((id, i) => [id, right[i]])],
+      ordering: () => [answer.map((i) => items[i]), items],
+      "fill-in": () => [String(answer || ""), q.accept]
+    }[q.type]?.() || [String(answer || ""), null];
+    return { id: q.id, type: q.type, objective: q.objective, response, correct, result, weight: q.weight, ...timing };
   }
 
   /* Time on a question: from the answer before its first change to its last change. */
