@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import CourseError, Problem
 from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
                          reference_texts)
+from .blocks import block_problems
 from .media import MarkdownText, load_media
 from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
 from .shape import shape_problems
@@ -88,9 +89,9 @@ def read_course(folder: str | Path) -> Loaded:
         except CourseError as error:
             loaded.problems += error.problems
             loaded.gaps["pages"] = f"`pages` in {course_doc.file}"
-    media, media_problems = load_media(folder, _markdown_texts(course_doc, data, assessment_doc, assessment_data,
-                                                               pages))
-    loaded.problems += media_problems
+    texts = _markdown_texts(course_doc, data, assessment_doc, assessment_data, pages)
+    media, media_problems = load_media(folder, texts)
+    loaded.problems += media_problems + block_problems(texts)
     assessment = _NO_ASSESSMENT if assessment_data is None else _build_assessment(assessment_doc, assessment_data)
     loaded.course = _build_course(course_doc, data, pages, assessment, media)
     return loaded

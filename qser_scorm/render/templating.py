@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import jinja2
+from markupsafe import Markup
 
 from .markdown import render_inline, render_markdown
 
@@ -13,5 +14,13 @@ environment = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
-environment.filters["markdown"] = render_markdown
+
+
+@jinja2.pass_context
+def _markdown(context, text: str) -> Markup:
+    """``{{ text | markdown }}``: the blocks' words come from the template's ``text(key)``."""
+    return render_markdown(text, context["text"])
+
+
+environment.filters["markdown"] = _markdown
 environment.filters["inline"] = render_inline
