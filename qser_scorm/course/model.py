@@ -33,6 +33,8 @@ class Page:
     markdown: str  #: the page body, Markdown
     source: Source  #: the Markdown file
     entry: Source | None = None  #: where course.yaml lists the page
+    #: Its "check your understanding" questions (```check blocks), in page order; never scored
+    checks: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)

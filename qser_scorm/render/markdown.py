@@ -12,6 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
+from ..course.checks import is_check
 from ..course.markdown import CALLOUT_KINDS, DECORATIVE, DETAILS, container_kind, markdown_parser
 
 #: Page titles are <h2> under the course's <h1>, so Markdown headings move one level down.
@@ -19,6 +20,8 @@ _HEADING_SHIFT = 1
 
 #: ``(interface key) -> text``, the course language's interface texts.
 Words = Callable[[str], str]
+#: ``(n) -> HTML`` of the n-th (0-based) check question of the text.
+CheckHtml = Callable[[int], str]
 
 _md = markdown_parser()
 
@@ -74,6 +77,13 @@ def _figure(renderer, tokens, idx, options, env):
     return renderer.renderToken(tokens, idx, options, env)
 
 
+def _fence(renderer, tokens, idx, options, env):
+    """A code block; a ```check block is the page's next check question (course/checks.py)."""
+    if not is_check(tokens[idx]):
+        return renderer.fence(tokens, idx, options, env)
+    return env["check"](sum(is_check(token) for token in tokens[:idx]))
+
+
 def _column_header(renderer, tokens, idx, options, env):
     tokens[idx].attrSet("scope", "col")
     return renderer.renderToken(tokens, idx, options, env)
@@ -86,12 +96,13 @@ _md.add_render_rule("container_block_close", _container)
 _md.add_render_rule("image", _image)
 _md.add_render_rule("paragraph_open", _figure)
 _md.add_render_rule("th_open", _column_header)
+_md.add_render_rule("fence", _fence)
 
 
-def render_markdown(text: str, words: Words) -> Markup:
+def render_markdown(text: str, words: Words, check: CheckHtml) -> Markup:
     """Return the HTML of a Markdown block (a page body, a description); ``words`` gives the
-    interface texts the blocks show (``callout_tip``)."""
-    return Markup(_md.render(text, {"words": words}))
+    interface texts the blocks show (``callout_tip``), ``check`` the HTML of its check questions."""
+    return Markup(_md.render(text, {"words": words, "check": check}))
 
 
 def render_inline(text: str) -> Markup:

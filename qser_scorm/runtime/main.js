@@ -72,6 +72,7 @@ function boot() {
   const ready = trackers.start().then((saved) => {
     /* A review or browse launch: what is stored is shown, nothing the learner does counts. */
     if (trackerList.some((tracker) => tracker.readOnly)) quiz.lock();
+    new Qser.Checks(course, trackers.answered, () => !quiz.locked);
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
       quiz.restart(1);
