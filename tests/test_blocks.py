@@ -1,9 +1,12 @@
 """Content blocks from Markdown: the HTML each gives, and the errors for blocks that cannot work."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from lxml import html
 
+from qser_scorm.course.check import check_course
 from qser_scorm.course.load import load_course
 from qser_scorm.errors import CourseError
 from qser_scorm.interface import builtin_table
@@ -120,3 +123,97 @@ def test_an_image_in_a_question_needs_alt_text_too(course, run_cli, tmp_path):
     (course / "assessment.yaml").write_text(text.replace("how many partners?", "how many partners? ![](media/cycle.png)", 1))
     result = run_cli("build", course, "--out", tmp_path)
     assert result.exit_code == 2 and "assessment.yaml:" in result.output and "has no alt text" in result.output
+
+
+CHECK = """Text.
+
+```check
+type: single
+prompt: Who listens first?
+options:
+  - text: The mentor
+    correct: true
+    feedback: Yes, the mentor.
+  - text: The mentee
+feedback:
+  wrong: Read the page again.
+```
+"""
+
+
+def _with_page(course, text: str):
+    (course / "pages" / "summary.md").write_text(text, encoding="utf-8")
+    return load_course(course)
+
+
+def test_a_check_block_is_an_ungraded_question_with_a_stable_id(course):
+    loaded = _with_page(course, CHECK + "\n```check\nid: truth\ntype: true-false\nprompt: Mentors judge.\nanswer: false\n```\n")
+    summary = next(p for p in loaded.pages if p.id == "summary")
+    assert [(q.id, q.type, q.weight) for q in summary.checks] == [("check-summary-1", "single", 0.0),
+                                                                   ("check-truth", "true-false", 0.0)]
+    assert summary.checks[0].source.line == 3  # the fence
+    assert not {q.id for q in summary.checks} & {q.id for q in loaded.assessment.questions}
+
+
+def test_a_check_renders_as_a_question_box_and_its_data_has_weight_0(course):
+    from qser_scorm.render import render_site
+
+    site = render_site(_with_page(course, CHECK))
+    document = html.fromstring(site["index.html"])
+    box = document.get_element_by_id("check-summary-1")
+    assert box.getparent().get("id") == "page-summary" and box.tag == "fieldset"
+    assert box.find("legend").text_content() == "Check your understanding Who listens first?"
+    assert [i.get("type") for i in box.iter("input")] == ["radio", "radio"]
+    assert box.find(".//button").text == "Check" and box.find(".//*[@role='status']") is not None
+    assert "```" not in site["index.html"].decode() and "type: single" not in site["index.html"].decode()
+    data = json.loads(document.get_element_by_id("qser-course").text)
+    (check,) = [q for q in data["checks"] if q["id"] == "check-summary-1"]
+    assert check == {"id": "check-summary-1", "type": "single", "weight": 0.0, "text": "Who listens first?",
+                     "ids": {"options": ["the_mentor", "the_mentee"]}, "count": 2, "correct": [0]}
+
+
+@pytest.mark.parametrize("block, message", [
+    ("```check\ntype: single\nprompt: [unclosed\n```\n", "summary.md:5: YAML syntax error"),
+    ("```check\ntype: single\nprompt: Who?\ncolour: red\noptions: [{text: A, correct: true}, {text: B}]\n```\n",
+     "summary.md:6: unknown key `colour`"),
+    ("```check\ntype: single\nprompt: Who?\n```\n", "summary.md:4: question (single) needs `options`"),
+    ("```check\ntype: matching\nprompt: Who?\n```\n", "summary.md:4: `type`"),
+    ("```check\n```\n", "summary.md:3: a check block is empty or not a mapping"),
+])
+def test_a_broken_check_block_is_an_error_at_its_line_in_the_page(course, block, message):
+    errors = _page_errors(course, "Intro.\n\n" + block)
+    assert any(error.startswith(message) for error in errors), errors
+
+
+def test_the_course_checks_refuse_a_check_with_two_right_answers_and_two_checks_with_one_id(course):
+    twice = "```check\nid: same\ntype: true-false\nprompt: A.\nanswer: true\n```\n"
+    two_right = "```check\ntype: single\nprompt: Who?\noptions: [{text: A, correct: true}, {text: B, correct: true}]\n```\n"
+    problems = check_course(_with_page(course, twice + "\n" + twice + "\n" + two_right))
+    errors = [f"{p.file.rsplit('/', 1)[-1]}:{p.line}: {p.message}" for p in problems if p.severity == "error"]
+    assert "summary.md:8: duplicate question id 'check-same'" in errors
+    assert "summary.md:15: question 'check-summary-3': a single-choice question needs exactly one correct option, found 2" in errors
+
+
+def test_every_text_of_the_blocks_is_a_translation_unit_and_comes_back_translated(course):
+    from qser_scorm.translate.units import translate_course, units
+
+    text = ("::: tip Before the meeting\nRead.\n:::\n\n::: details The procedure\nAsk.\n:::\n\n"
+            "| A | B |\n| --- | --- |\n| 1 | 2 |\n\nTable: Table of roles\n\n" + CHECK)
+    loaded = _with_page(course, text)
+    found = {u.key: u for u in units(loaded, course)}
+    assert found["page.summary/title1"].text == "Before the meeting"
+    assert found["page.summary/summary1"].text == "The procedure"
+    assert found["page.summary/caption1"].text == "Table of roles"
+    check_texts = {k: u.text for k, u in found.items() if k.startswith("question.check-summary-1.")}
+    assert check_texts == {"question.check-summary-1.prompt": "Who listens first?",
+                           "question.check-summary-1.option1.text": "The mentor",
+                           "question.check-summary-1.option1.feedback": "Yes, the mentor.",
+                           "question.check-summary-1.option2.text": "The mentee",
+                           "question.check-summary-1.feedback.wrong": "Read the page again."}
+    assert found["question.check-summary-1.prompt"].where == "pages/summary.md:17"  # the fence
+
+    upper = translate_course(loaded, course, "el", lambda unit: unit.text.upper())
+    page = next(p for p in upper.pages if p.id == "summary")
+    assert "::: tip BEFORE THE MEETING\n" in page.markdown and "::: details THE PROCEDURE\n" in page.markdown
+    assert "Table: TABLE OF ROLES\n" in page.markdown
+    assert page.checks[0].prompt == "WHO LISTENS FIRST?" and page.checks[0].id == "check-summary-1"

@@ -46,7 +46,7 @@ def page_checks(page: Page) -> tuple[tuple[Question, ...], list[Problem]]:
                                     "(docs/authoring.md, Check questions)"))
             continue
         found, _ = shape_problems(doc, "check")
-        found += type_key_problems(doc.data, doc, ())
+        found = found or type_key_problems(doc.data, doc, ())
         if found:
             problems += [_moved(problem, first_line) for problem in found]
             continue
