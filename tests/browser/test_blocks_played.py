@@ -11,11 +11,10 @@ import pytest
 from qser_scorm.course.load import load_course
 from tests.conftest import COURSE_SRC, REPO
 
-from .conftest import build_package, mastery_score
+from .conftest import served
 from .learner import CourseLearner, run_course
 from .lms import TestLms
 from .scorm2004_lms import lms2004, server2004  # noqa: F401
-from .server import LmsServer
 
 #: The check question of the Q-SER page on mentors and mentees (course_src/pages/mentors-mentees.md).
 SEED_CHECK = "check-mentors-mentees-1"
@@ -140,8 +139,9 @@ answer: true
 
 
 @pytest.fixture(scope="module")
-def blocks_course(tmp_path_factory):
-    """The Q-SER course with a first page that holds every kind of block."""
+def blocks_site(tmp_path_factory):
+    """The Q-SER course with a first page that holds every kind of block, served in the test
+    LMS: the server, the mastery score, the course model."""
     folder = tmp_path_factory.mktemp("blocks") / "course_src"
     shutil.copytree(COURSE_SRC, folder)
     (folder / "media").mkdir()
@@ -150,27 +150,19 @@ def blocks_course(tmp_path_factory):
         shutil.copy(image, folder / "media" / name)
     (folder / "pages" / "blocks.md").write_text(EVERY_BLOCK, encoding="utf-8")
     course_yaml = folder / "course.yaml"
-    text = course_yaml.read_text(encoding="utf-8")
-    course_yaml.write_text(text.replace("pages:\n", "pages:\n  - id: blocks\n    title: Every block\n", 1),
-                           encoding="utf-8")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def blocks_lms_server(blocks_course, tmp_path_factory):
-    package = build_package(blocks_course, tmp_path_factory.mktemp("blocks-build"))
-    with LmsServer(package) as running:
-        yield running, mastery_score(package)
+    text = course_yaml.read_text(encoding="utf-8").replace("pages:\n", "pages:\n  - id: blocks\n    title: Every block\n", 1)
+    course_yaml.write_text(text, encoding="utf-8")
+    with served(folder, tmp_path_factory.mktemp("blocks-build")) as (server, mastery):
+        yield server, mastery, load_course(folder)
 
 
 @pytest.mark.parametrize("width, height", [(1280, 800), (320, 640)])
-def test_axe_finds_nothing_on_a_page_of_every_block_before_and_after_check(blocks_lms_server, blocks_course,
-                                                                          context, width, height):
-    server, mastery = blocks_lms_server
+def test_axe_finds_nothing_on_a_page_of_every_block_before_and_after_check(blocks_site, context, width, height):
+    server, mastery, course = blocks_site
     test_lms = TestLms(server, context, mastery)
     session = test_lms.launch().ready()
     session.page.set_viewport_size({"width": width, "height": height})
-    learner = CourseLearner(session.page, session.sco, load_course(blocks_course))
+    learner = CourseLearner(session.page, session.sco, course)
     learner.go_to("page-blocks")
     found = {}
 
