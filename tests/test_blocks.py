@@ -217,3 +217,25 @@ def test_every_text_of_the_blocks_is_a_translation_unit_and_comes_back_translate
     assert "::: tip BEFORE THE MEETING\n" in page.markdown and "::: details THE PROCEDURE\n" in page.markdown
     assert "Table: TABLE OF ROLES\n" in page.markdown
     assert page.checks[0].prompt == "WHO LISTENS FIRST?" and page.checks[0].id == "check-summary-1"
+
+
+def test_a_check_question_outside_a_page_is_an_error(course):
+    text = (course / "course.yaml").read_text(encoding="utf-8")
+    (course / "course.yaml").write_text(text.replace("description: |\n", "description: |\n  ```check\n  type: true-false\n"
+                                                     "  prompt: A.\n  answer: true\n  ```\n\n", 1), encoding="utf-8")
+    with pytest.raises(CourseError) as raised:
+        load_course(course)
+    assert [p.message for p in raised.value.problems] == ["a check question (```check) outside a page"]
+    assert raised.value.problems[0].file.endswith("course.yaml")
+
+
+@pytest.mark.parametrize("translation", [
+    '![Ο κύκλος](media/cycle.png "Ο κύκλος της καθοδήγησης")',  # the width is lost
+    '![](media/cycle.png "Ο κύκλος της καθοδήγησης"){width=50}',  # the alt text is lost
+])
+def test_a_translation_must_keep_an_images_options_and_alt_text(translation):
+    from qser_scorm.translate.blocks import structure
+
+    source = '![The cycle](media/cycle.png "The cycle of mentoring"){width=50}'
+    assert structure('![Ο κύκλος](media/cycle.png "Ο κύκλος"){width=50}') == structure(source)
+    assert structure(translation)["images"] != structure(source)["images"]

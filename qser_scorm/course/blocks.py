@@ -2,11 +2,13 @@
 
 A block the renderer cannot show as meant stops the build at its file and line: a ``:::`` kind
 that does not exist, a collapsible section without a summary, an image without alt text (unless
-it is marked decorative), an image attribute other than a width or ``.decorative``.
+it is marked decorative), an image attribute other than a width or ``.decorative``, a check
+question outside a page.
 """
 from __future__ import annotations
 
 from ..errors import Problem
+from .checks import is_check
 from .markdown import CALLOUT_KINDS, CONTAINER, DECORATIVE, DETAILS, FIGURE_WIDTHS, container_kind, markdown_parser
 from .media import MarkdownText
 
@@ -22,13 +24,17 @@ def block_problems(texts: list[MarkdownText]) -> list[Problem]:
         tokens = _parser.parse(markdown.text) if markdown.block else _parser.parseInline(markdown.text)
         for token in tokens:
             offset = token.map[0] if token.map else 0
-            for message, hint in _token_problems(token):
+            in_page = not markdown.key_path  # a page file, not a text in a YAML file
+            for message, hint in _token_problems(token, in_page):
                 line = markdown.line + offset if markdown.line else None
                 problems.append(Problem(markdown.file, line, message, hint, key_path=markdown.key_path))
     return problems
 
 
-def _token_problems(token):
+def _token_problems(token, in_page: bool):
+    if is_check(token) and not in_page:
+        yield ("a check question (```check) outside a page",
+               "put check questions in a page's Markdown file; the assessment's questions go in assessment.yaml")
     if token.type == f"{CONTAINER}_open":
         kind, title = container_kind(token)
         if kind not in _KINDS:

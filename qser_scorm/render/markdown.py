@@ -13,7 +13,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 from ..course.checks import is_check
-from ..course.markdown import CALLOUT_KINDS, DECORATIVE, DETAILS, container_kind, markdown_parser
+from ..course.markdown import DECORATIVE, DETAILS, container_kind, markdown_parser
 
 #: Page titles are <h2> under the course's <h1>, so Markdown headings move one level down.
 _HEADING_SHIFT = 1
@@ -43,7 +43,7 @@ def _container(renderer, tokens, idx, options, env):
     title_html = _md.renderInline(title, env)
     if kind == DETAILS:
         return f'<details class="qser-details">\n<summary>{title_html}</summary>\n'
-    word = escape(env["words"](f"callout_{kind}")) if kind in CALLOUT_KINDS else escape(kind)
+    word = escape(env["words"](f"callout_{kind}"))  # course/blocks.py refuses other kinds
     heading = f"{word}: {title_html}" if title else word
     # The icon is decoration (aria-hidden); the word says the kind, in the course language.
     return (f'<div class="qser-callout qser-callout-{kind}" role="note">\n'

@@ -127,14 +127,16 @@ def _split_row(row: str) -> list[str]:
 
 
 def structure(text: str) -> dict[str, list[str]]:
-    """The markup a translation must keep: link targets, image sources, code spans, and how
-    many emphasised and strong spans there are."""
+    """The markup a translation must keep: link targets, image sources with their options and
+    alt text (or its absence), code spans, and how many emphasised and strong spans there are."""
     found: dict[str, list[str]] = {"links": [], "images": [], "code": [], "emphasis": [], "strong": []}
     for token in _parser.parseInline(text)[0].children or ():
         if token.type == "link_open":
             found["links"].append(token.attrGet("href") or "")
-        elif token.type == "image":
-            found["images"].append(token.attrGet("src") or "")
+        elif token.type == "image":  # with its options ({width=50}) and whether it has alt text
+            options = " ".join(f"{name}={token.attrs[name]}" for name in ("width", "class") if name in token.attrs)
+            alt = "alt text" if token.content.strip() else "no alt text"
+            found["images"].append(f"{token.attrGet('src') or ''} ({alt}{', ' + options if options else ''})")
         elif token.type == "code_inline":
             found["code"].append(token.content)
         elif token.type == "em_open":
