@@ -34,11 +34,13 @@ function show(box, answer, result) {
 
 class Checks {
   /* `answered(record)` reaches every tracker; `counts()` is false in a launch where nothing the
-     learner does counts (review, browse): the check still answers, but nothing is recorded. */
-  constructor(course, answered, counts) {
-    for (const q of course.checks) {
+     learner does counts (review, browse): the check still answers, but nothing is recorded;
+     `checked()` after each answer checked (the state to save holds `answers`). */
+  constructor(course, { answered, counts, checked }) {
+    this.questions = course.checks;
+    this.answers = {};
+    for (const q of this.questions) {
       const box = Qser.$(q.id);
-      if (!box) continue;
       let firstChange = null;
       box.addEventListener("change", () => { firstChange = firstChange ?? Date.now(); });
       box.querySelector(".qser-check-button").addEventListener("click", () => {
@@ -46,9 +48,22 @@ class Checks {
         const result = answer === null ? null : Qser.Quiz.resultOf(q, answer);
         show(box, answer, result);
         if (result === null || !counts()) return;
+        this.answers[q.id] = answer;
         const now = Date.now();
         answered(Qser.Quiz.record(q, answer, result, { latencyMs: now - (firstChange ?? now), timestamp: new Date(now) }));
+        checked();
       });
+    }
+  }
+
+  /* The answers checked in an earlier session (state.js): chosen and judged again, not recorded again. */
+  restore(answers) {
+    for (const q of this.questions) {
+      if (!(q.id in answers)) continue;
+      const box = Qser.$(q.id), answer = answers[q.id], chosen = [].concat(answer).map(String);
+      for (const input of box.querySelectorAll("input")) input.checked = chosen.includes(input.value);
+      show(box, answer, Qser.Quiz.resultOf(q, answer));
+      this.answers[q.id] = answer;
     }
   }
 }

@@ -81,6 +81,19 @@ def test_check_with_nothing_chosen_asks_for_an_answer_and_records_nothing(lms, c
     assert interactions_set(session, "cmi.interactions.") == {}
 
 
+def test_a_checked_answer_survives_leaving_and_coming_back_and_is_not_recorded_twice(lms, course):
+    first = lms.launch().ready()
+    check(CourseLearner(first.page, first.sco, course), SEED_CHECK, "0")
+    first.leave()
+    first.wait_finished()
+
+    second = lms.relaunch(first).ready()
+    box = second.sco.locator(f"#{SEED_CHECK}")
+    assert box.locator(f"#{SEED_CHECK}-0").is_checked()
+    assert box.locator(".qser-verdict").inner_text() == "Correct"
+    assert interactions_set(second, "cmi.interactions.") == {}
+
+
 EVERY_BLOCK = """Blocks of every kind.
 
 ::: note
