@@ -10,6 +10,7 @@ from qser_scorm.course.check import check_course
 from qser_scorm.course.load import load_course
 from qser_scorm.errors import CourseError
 from qser_scorm.interface import builtin_table
+from qser_scorm.render.print import HANDOUT_PAGE
 from qser_scorm.render.markdown import render_markdown
 
 ENGLISH = builtin_table("en").__getitem__
@@ -165,7 +166,9 @@ def test_a_check_renders_as_a_question_box_and_its_data_has_weight_0(course):
     assert box.find("legend").text_content() == "Check your understanding Who listens first?"
     assert [i.get("type") for i in box.iter("input")] == ["radio", "radio"]
     assert box.find(".//button").text == "Check" and box.find(".//*[@role='status']") is not None
-    assert "```" not in site["index.html"].decode() and "type: single" not in site["index.html"].decode()
+    for page in ("index.html", HANDOUT_PAGE):  # the printed handout leaves the check out
+        assert "```" not in site[page].decode() and "type: single" not in site[page].decode()
+    assert "Who listens first?" not in site[HANDOUT_PAGE].decode()
     data = json.loads(document.get_element_by_id("qser-course").text)
     (check,) = [q for q in data["checks"] if q["id"] == "check-summary-1"]
     assert check == {"id": "check-summary-1", "type": "single", "weight": 0.0, "text": "Who listens first?",
