@@ -25,7 +25,9 @@ from qser_scorm.course.model import Course
 from qser_scorm.course.responses import response_ids
 from qser_scorm.errors import QserError
 from qser_scorm.interface import interface_texts
+from qser_scorm.translate.apply import language_courses
 
+from .model import speaks
 from .wording import ReportTexts
 
 class AnswerKeyError(QserError):
@@ -147,11 +149,18 @@ def key_from_course(course: Course) -> AnswerKey:
                      {o.id: o.text for o in course.objectives}, words("unknown_question"), words("no_answer"))
 
 
-def load_key(course_folder: Path | None, package: Path | None) -> AnswerKey:
-    """The answer key from ``--course SOURCE`` or ``--package ZIP``."""
+def load_key(course_folder: Path | None, package: Path | None, language: str = "") -> AnswerKey:
+    """The answer key from ``--course SOURCE`` or ``--package ZIP``; from the course source in
+    ``language`` when it is one of the course's ``languages:`` (its translation), else in the
+    course language."""
     if package is not None:
         return key_from_package(package)
-    return key_from_course(load_course(course_folder))
+    course = load_course(course_folder)
+    translation = next((tag for tag in course.languages if language and speaks(tag, [language])), course.language)
+    if translation != course.language:
+        # The report is no build: an untranslated text shows in the source language, unannounced.
+        course = language_courses(course, course_folder, allow_untranslated=True, only=(translation,))[0][0]
+    return key_from_course(course)
 
 
 def key_from_package(path: Path) -> AnswerKey:
