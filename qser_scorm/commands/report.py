@@ -180,7 +180,7 @@ def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, p
     played = in_languages(enrolments, languages)
     if enrolments and not played:
         raise click.BadParameter(f"no learner played in {', '.join(languages)}; the languages are: "
-                                 f"{', '.join(sorted({e.played_in for e in enrolments}))}.", param_hint="--lang")
+                                 f"{', '.join(sorted({e.played_in or 'not recorded' for e in enrolments}))}.", param_hint="--lang")
     return build_report(in_groups(played, groups), key, title, records), source
 
 
