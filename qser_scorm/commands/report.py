@@ -15,7 +15,7 @@ from qser_scorm.errors import QserError
 from qser_scorm.write import Artifact, write_artifacts
 
 from qser_scorm.report.aggregate import aggregate, statement_language
-from qser_scorm.report.answers import load_key
+from qser_scorm.report.answers import keys_by_language, load_key
 from qser_scorm.report.csv import render_csv
 from qser_scorm.report.html import render_html
 from qser_scorm.report.model import Report, anonymised, speaks
@@ -170,7 +170,7 @@ def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, p
             enrolments, title, records, mastery = read_moodle(client, cmid, moodle_course, bar.update, learners_found)
         key.pass_mark = mastery if mastery is not None else key.pass_mark
         for enrolment in enrolments:  # the package's language, unless an attempt saved the learner's choice
-            enrolment.language = key.language
+            enrolment.language = key.played_language
         source = f"Moodle {client.site}, activity {cmid}"
     known = {group for enrolment in enrolments for group in enrolment.group.split(", ") if group}
     unknown = [group for group in groups if group not in known]
@@ -181,7 +181,9 @@ def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, p
     if enrolments and not played:
         raise click.BadParameter(f"no learner played in {', '.join(languages)}; the languages are: "
                                  f"{', '.join(sorted({e.played_in or 'not recorded' for e in enrolments}))}.", param_hint="--lang")
-    return build_report(in_groups(played, groups), key, title, records), source
+    chosen = in_groups(played, groups)
+    marking = keys_by_language(course_folder, package, sorted({e.played_in for e in chosen} - {""}))
+    return build_report(chosen, key, title, records, marking), source
 
 
 #: ``el=FILE``, ``es-ES=FILE``: a BCP 47 language (RFC 5646: a 2-3 letter language, then subtags).

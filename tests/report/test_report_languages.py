@@ -17,7 +17,7 @@ from qser_scorm.xapi.lrs import TimedRemoteLRS
 from qser_scorm.xapi.templates import statement_templates
 from tests.xapi.posting import post_in_batches
 
-from .moodle_truth import COURSE_SOURCE, DATA, EXPORTS, expected_correct_rates, expected_learners
+from .moodle_truth import COURSE_SOURCE, DATA, EXPORTS, TRUTH, expected_correct_rates, expected_learners
 from .simulate import COURSE_IRI, SCORED, TEMPLATES, Learner, Simulation
 from .test_report_page import AXE
 
@@ -242,3 +242,42 @@ def test_the_page_comparing_languages_passes_axe_and_fits_a_phone(browser, run_r
     violations = page.evaluate("async () => (await axe.run()).violations.map(v => v.id + ': ' + v.help)")
     context.close()
     assert violations == []
+
+
+def test_the_language_saved_by_the_multilingual_package_is_read_from_moodles_tracks(run_report, tmp_path):
+    """The recorded web services, with Eleni's attempt as the multilingual package saves a choice
+    of Greek (cmi.student_preference.language, SCORM 1.2 RTE 3.4.4); the others said nothing."""
+    from .moodle_replay import TOKEN, MoodleReplay
+
+    eleni = next(learner for learner in TRUTH["learners"] if learner["name"] == "Eleni Papadopoulou")
+    token = tmp_path / "token"
+    token.write_text(TOKEN, encoding="utf-8")
+    with MoodleReplay().running() as moodle:
+        for key, body in moodle.answers.items():
+            if ("wsfunction", "mod_scorm_get_scorm_sco_tracks") in key and ("userid", str(eleni["moodle_userid"])) in key:
+                answer = json.loads(body)
+                answer["data"]["tracks"].append({"element": "cmi.student_preference.language", "value": "el"})
+                moodle.answers[key] = json.dumps(answer).encode()
+        live = ("--moodle", moodle.url, "--token-file", token, "--cmid", "6", "--moodle-course", "QSER-MENTOR-2026",
+                "--course", COURSE_SOURCE)
+        result, written = run_report(*live, "--by-language")
+        assert result.exit_code == 0, result.output
+        languages = {row["learner"]: row["language"] for row in written.rows("learners.csv")}
+        assert languages.pop("Eleni Papadopoulou") == "el" and set(languages.values()) == {"en"}
+        rows = {(row["question"], row["language"]): row["answers"] for row in written.rows("questions_by_language.csv")}
+        assert rows["q-partner-count", "el"] == str(len(eleni["sessions"][0]["submissions"]))
+
+        _, greek = run_report(*live, "--lang", "el")
+    assert list(greek.learners()) == ["Eleni Papadopoulou"]
+
+
+def test_typed_answers_are_marked_as_their_languages_package_marks_them(run_report):
+    """Moodle's default download has no results: the report marks the answers itself, a Spanish
+    learner's "siete" with the Spanish package's accepted answers."""
+    result, written = run_report("--moodle-export", f"es={LANGUAGES / 'es-scorm-interactions-default.txt'}",
+                                 "--course", COURSE_SOURCE)
+
+    assert result.exit_code == 0, result.output
+    partners = next(row for row in written.rows("questions.csv") if row["question"] == "q-partner-count")
+    assert (int(partners["answers"]), int(partners["correct"])) == expected_correct_rates((VALENCIA,))["q-partner-count"]
+    assert partners["answer_distribution"] == "7: 3; siete: 2"  # typed answers grouped ignoring case

@@ -75,8 +75,11 @@ class Enrolment:
         return saved[-1].language if saved else self.language
 
 
-def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, records: int) -> Report:
-    """The report of Moodle's data, with texts and marks from ``key``."""
+def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, records: int,
+                 marking: dict[str, AnswerKey] | None = None) -> Report:
+    """The report of Moodle's data, with texts from ``key``; an answer Moodle gives no result for
+    is marked with the key of the language it was given in (``marking``), else with ``key``."""
+    marking = marking or {}
     questions = {q.id: Question(q.id, q.id, q.prompt, q.type, objective=q.objective)
                  for q in key.questions if q.scored}
     for question in questions.values():
@@ -94,14 +97,15 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
                 for interaction in submission:
                     if interaction.id not in questions and interaction.id not in reflections:
                         _add_unknown(interaction, questions, reflections, key.unknown_question)
-                    _count(questions.get(interaction.id), interaction, key, attempt.language or enrolment.language)
+                    language = attempt.language or enrolment.language
+                    _count(questions.get(interaction.id), interaction, key, language, marking.get(language, key))
         for interaction in latest:
             reflection = reflections.get(interaction.id)
             if reflection is not None and interaction.response.strip():
                 reflection.answers[enrolment.email, learner.language] = Reflection(
                     learner.name, interaction.response, learner.last_activity, learner.group, learner.language)
         if latest:
-            _objectives_met(objectives, latest, key)
+            _objectives_met(objectives, latest, marking.get(learner.language, key))
     order = [q.id for q in key.questions] + [i for i in [*questions, *reflections] if key.question(i) is None]
     return Report(
         title=title or key.title, statements=records,
@@ -147,7 +151,8 @@ def _add_unknown(interaction: Interaction, questions: dict, reflections: dict, p
         questions[interaction.id] = Question(interaction.id, interaction.id, prompt, "")
 
 
-def _count(question: Question | None, interaction: Interaction, key: AnswerKey, language: str) -> None:
+def _count(question: Question | None, interaction: Interaction, key: AnswerKey, language: str,
+           marking: AnswerKey) -> None:
     if question is None:
         return
     keyed = key.question(question.iri)
@@ -155,7 +160,7 @@ def _count(question: Question | None, interaction: Interaction, key: AnswerKey, 
         question.answered(language, interaction.result == "correct")
         question.responses[interaction.response.strip() or key.no_answer] += 1
         return
-    question.answered(language, _right(keyed, interaction))
+    question.answered(language, _right(marking.question(question.iri) or keyed, interaction))
     for label in keyed.labels(interaction.response):
         question.responses[label] += 1
 
