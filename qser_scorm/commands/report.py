@@ -139,9 +139,9 @@ def _from_statements(endpoint, user, password, activity, from_file, languages, t
     if skipped.count:
         click.echo(f"warning: {skipped}, in {source}. The report leaves them out.", err=True)
     if not report.statements and wanted.other_languages:
+        found = ", ".join(sorted(tag or "no language" for tag in wanted.other_languages))
         raise QserError(f"{source} holds no statements in {', '.join(languages)}; nothing was written.\n"
-                        f"Its statements are in {', '.join(sorted(tag or 'no language' for tag in wanted.other_languages))}: "
-                        "choose from those with --lang.")
+                        f"Its statements are in {found}: choose from those with --lang.")
     if not report.statements:
         where = f"{source} holds no statements" + (f" about {activity}" if activity else "")
         raise QserError(f"{where}; nothing was written.\nCheck that learners have played the course "
@@ -179,15 +179,18 @@ def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, p
                                  f"{', '.join(sorted(known)) or 'none'}.", param_hint="--group")
     played = in_languages(enrolments, languages)
     if enrolments and not played:
-        raise click.BadParameter(f"no learner played in {', '.join(languages)}; the languages are: "
-                                 f"{', '.join(sorted({e.played_in or 'not recorded' for e in enrolments}))}.", param_hint="--lang")
+        found = ", ".join(sorted({enrolment.played_in or "not recorded" for enrolment in enrolments}))
+        raise click.BadParameter(f"no learner played in {', '.join(languages)}; the languages are: {found}.",
+                                 param_hint="--lang")
     chosen = in_groups(played, groups)
     marking = keys_by_language(course_folder, package, sorted({e.played_in for e in chosen} - {""}))
     return build_report(chosen, key, title, records, marking), source
 
 
-#: ``el=FILE``, ``es-ES=FILE``: a BCP 47 language (RFC 5646: a 2-3 letter language, then subtags).
-_LANGUAGE_TAGGED = re.compile(r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)=(.+)", re.DOTALL)
+#: A BCP 47 language tag as the report takes it (RFC 5646: a 2-3 letter language, then subtags).
+_LANGUAGE_TAG = r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*"
+#: ``el=FILE``, ``es-ES=FILE``
+_LANGUAGE_TAGGED = re.compile(rf"({_LANGUAGE_TAG})=(.+)", re.DOTALL)
 
 
 def _language_tagged(given: Path) -> tuple[str, Path]:
@@ -202,9 +205,10 @@ def _language_tagged(given: Path) -> tuple[str, Path]:
 def _languages(given: tuple[str, ...]) -> tuple[str, ...]:
     """``--lang el,es --lang de`` -> ("el", "es", "de"), each checked to be a language tag."""
     languages = tuple(part.strip() for value in given for part in value.split(",") if part.strip())
-    wrong = [language for language in languages if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", language)]
+    wrong = [language for language in languages if not re.fullmatch(_LANGUAGE_TAG, language)]
     if wrong:
-        raise click.BadParameter(f"{wrong[0]!r} is not a language tag; write e.g. el, es or es-ES.", param_hint="--lang")
+        raise click.BadParameter(f"{wrong[0]!r} is not a language tag; write e.g. el, es or es-ES.",
+                                 param_hint="--lang")
     return languages
 
 

@@ -221,7 +221,7 @@ def anonymised(report: Report) -> Report:
     for learner in report.learners:  # one name per person, in each language they played
         names.setdefault(learner.account, f"Learner {len(names) + 1}")
     learners = [replace(learner, name=names[learner.account], account="") for learner in report.learners]
-    reflections = [replace(question, answers={(account, language): replace(answer, learner=names.get(account, "Learner"))
-                                              for (account, language), answer in question.answers.items()})
-                   for question in report.reflections]
+    reflections = [replace(question, answers={
+        (account, language): replace(answer, learner=names.get(account, "Learner"))
+        for (account, language), answer in question.answers.items()}) for question in report.reflections]
     return replace(report, learners=learners, reflections=reflections)

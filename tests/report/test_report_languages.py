@@ -223,7 +223,7 @@ def test_a_gradebook_of_two_activities_without_their_reports_names_them(run_repo
 
     assert result.exit_code == 2
     assert "holds the grades of several SCORM activities" in result.output
-    assert "Πώς να γίνετε μέντορας στο Q-SER, Cómo ser mentor o mentora en Q-SER" in result.output
+    assert f"({EDITIONS['el'].title}, {EDITIONS['es'].title})" in result.output
     assert "--moodle-export el=FILE" in result.output
 
 
@@ -254,7 +254,8 @@ def test_the_language_saved_by_the_multilingual_package_is_read_from_moodles_tra
     token.write_text(TOKEN, encoding="utf-8")
     with MoodleReplay().running() as moodle:
         for key, body in moodle.answers.items():
-            if ("wsfunction", "mod_scorm_get_scorm_sco_tracks") in key and ("userid", str(eleni["moodle_userid"])) in key:
+            tracks = ("wsfunction", "mod_scorm_get_scorm_sco_tracks") in key
+            if tracks and ("userid", str(eleni["moodle_userid"])) in key:
                 answer = json.loads(body)
                 answer["data"]["tracks"].append({"element": "cmi.student_preference.language", "value": "el"})
                 moodle.answers[key] = json.dumps(answer).encode()
@@ -279,5 +280,6 @@ def test_typed_answers_are_marked_as_their_languages_package_marks_them(run_repo
 
     assert result.exit_code == 0, result.output
     partners = next(row for row in written.rows("questions.csv") if row["question"] == "q-partner-count")
-    assert (int(partners["answers"]), int(partners["correct"])) == expected_correct_rates((VALENCIA,))["q-partner-count"]
+    expected = expected_correct_rates((VALENCIA,))["q-partner-count"]
+    assert (int(partners["answers"]), int(partners["correct"])) == expected
     assert partners["answer_distribution"] == "7: 3; siete: 2"  # typed answers grouped ignoring case

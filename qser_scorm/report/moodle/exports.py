@@ -53,9 +53,10 @@ class ExportError(QserError):
 
 def read_exports(sources: list[tuple[str, Path]], key: AnswerKey) -> tuple[list[Enrolment], str, int]:
     """Read the downloads, each given with the language of the activity's package ("" for the
-    language of the package the answer key is of). The files of one language are one Moodle activity (a course built per
-    language is one activity per language), merged into one Enrolment per learner. Return the
-    enrolments of every activity, the first activity's title and the number of Moodle attempts read."""
+    language of the package the answer key is of). The files of one language are one Moodle
+    activity (a course built per language is one activity per language), merged into one
+    Enrolment per learner. Return the enrolments of every activity, the first activity's title
+    and the number of Moodle attempts read."""
     activities: dict[str, list[Path]] = {}
     for language, path in sources:
         activities.setdefault(language or key.played_language, []).append(path)
