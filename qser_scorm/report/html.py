@@ -41,13 +41,13 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         lms_attempts=lms_attempts,
         group_names=report.groups,  # once: the template asks for each learner row
         groups=report.group_cohorts(),
-        languages=report.languages,
+        answered_languages=report.answered_languages,
         language_cohorts=report.language_cohorts(),
         everyone=Cohort.of("", report.learners),
         language_name=lambda tag: _language_name(tag, texts),
         # the learners' language beside each name, when there is more than one or they are compared
         language_column=report.by_language or len(report.languages) > 1,
-        question_tallies=lambda question: [*map(question.in_language, report.languages), question],
+        question_tallies=lambda question: [*map(question.in_language, report.answered_languages), question],
         generated=_when(generated),
         t=texts,
         statuses=_status_rows(report, texts),

@@ -190,6 +190,11 @@ class Report:
         found.update(language for question in self.questions for language in question.languages)
         return sorted(found, key=lambda tag: (not tag, tag))
 
+    @property
+    def answered_languages(self) -> list[str]:
+        """The languages questions were answered in, in the order of ``languages``."""
+        return [language for language in self.languages if any(language in q.languages for q in self.questions)]
+
     def group_cohorts(self) -> list[Cohort]:
         return [Cohort.of(group, [learner for learner in self.learners if group in learner.group.split(", ")])
                 for group in self.groups]

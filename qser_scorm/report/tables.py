@@ -44,10 +44,11 @@ def report_tables(report: Report) -> dict[str, tuple[tuple[str, ...], list[tuple
         tables["languages"] = (LANGUAGE_COLUMNS, [
             (cohort.name, cohort.learners, cohort.completed, cohort.completion_rate, cohort.passed, cohort.pass_rate,
              cohort.mean_score) for cohort in cohorts])
+        answered = report.answered_languages
         tables["questions_by_language"] = (QUESTION_LANGUAGE_COLUMNS, [
             (question.name, question.prompt, question.iri, language, tally.answers, tally.correct, tally.correct_rate)
             for question in report.questions
-            for language, tally in [*((language, question.in_language(language)) for language in report.languages),
+            for language, tally in [*((language, question.in_language(language)) for language in answered),
                                     (ALL_LANGUAGES, question)]])
     return tables
 
