@@ -20,7 +20,7 @@ from qser_scorm.report.csv import render_csv
 from qser_scorm.report.html import render_html
 from qser_scorm.report.model import Report, anonymised, speaks
 from qser_scorm.report.moodle.exports import read_exports
-from qser_scorm.report.moodle.tracks import build_report, in_groups, in_languages
+from qser_scorm.report.moodle.tracks import build_report, in_activities_played, in_groups, in_languages
 from qser_scorm.report.moodle.webservice import MoodleClient, read_moodle
 from qser_scorm.report.xlsx import render_xlsx
 from qser_scorm.report.read import Skipped, StatementsFileError, mentions, read_lrs, read_statements_file
@@ -64,8 +64,9 @@ Moodle refused the token or a function, 1 the LRS or Moodle could not be reached
 @click.option("--moodle", "moodle_url", metavar="URL", help="Read Moodle's web services at this site address.")
 @click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), metavar="F",
               help="File holding the Moodle web service token [or env QSER_MOODLE_TOKEN]; never on the command line.")
-@click.option("--cmid", type=click.IntRange(min=1), metavar="N",
-              help="The SCORM activity's course module id: N in its address mod/scorm/view.php?id=N.")
+@click.option("--cmid", "cmids", multiple=True, metavar="[LANG=]N",
+              help="The SCORM activity's course module id: N in its address mod/scorm/view.php?id=N. Repeat "
+                   "with LANG= for a course built per language (one activity per language): --cmid el=6 --cmid es=7.")
 @click.option("--moodle-course", metavar="SHORTNAME",
               help="The course's short name; needed when the token's user is not enrolled in it (a site admin).")
 @click.option("--course", "course_folder", default="course_src", show_default=True, metavar="SOURCE",
@@ -87,7 +88,7 @@ Moodle refused the token or a function, 1 the LRS or Moodle could not be reached
               help="Folder to write the report into.")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Seconds to wait for each answer of the LRS or of Moodle.")
-def report_command(endpoint, user, password, activity, from_file, moodle_exports, moodle_url, token_file, cmid,
+def report_command(endpoint, user, password, activity, from_file, moodle_exports, moodle_url, token_file, cmids,
                    moodle_course, course_folder, package, groups, languages, by_language, anonymous, formats, out,
                    timeout) -> None:
     sources = [name for name, given in (("--lrs", endpoint), ("--from", from_file),
@@ -99,7 +100,7 @@ def report_command(endpoint, user, password, activity, from_file, moodle_exports
         raise click.UsageError("--group needs Moodle's groups: use it with --moodle or --moodle-export.")
     languages = _languages(languages)
     if moodle_exports or moodle_url:
-        report, source = _from_moodle(moodle_exports, moodle_url, token_file, cmid, moodle_course,
+        report, source = _from_moodle(moodle_exports, moodle_url, token_file, cmids, moodle_course,
                                       course_folder, package, groups, languages, timeout)
     else:
         report, source = _from_statements(endpoint, user, password, activity, from_file, languages, timeout)
@@ -150,7 +151,7 @@ def _from_statements(endpoint, user, password, activity, from_file, languages, t
     return report, source + (f", activity {activity}" if activity else "")
 
 
-def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, package, groups, languages,
+def _from_moodle(exports, url, token_file, cmids, moodle_course, course_folder, package, groups, languages,
                  timeout) -> tuple[Report, str]:
     key = load_key(course_folder, package, languages[0] if len(languages) == 1 else "")
     if exports:
@@ -161,17 +162,27 @@ def _from_moodle(exports, url, token_file, cmid, moodle_course, course_folder, p
             raise click.UsageError("Moodle's downloads name no groups: download the report with Moodle's group "
                                    "selector set, or read the groups through --moodle.")
     else:
-        if cmid is None:
+        if not cmids:
             raise click.UsageError("--moodle needs --cmid N: N in the activity's address mod/scorm/view.php?id=N.")
+        activities = [_activity_id(cmid) for cmid in cmids]
         client = MoodleClient(url, _token(token_file), timeout)
-        with click.progressbar(length=0, label="Reading learners from Moodle", file=sys.stderr, show_pos=True) as bar:
-            def learners_found(count: int) -> None:
-                bar.length = count
-            enrolments, title, records, mastery = read_moodle(client, cmid, moodle_course, bar.update, learners_found)
-        key.pass_mark = mastery if mastery is not None else key.pass_mark
-        for enrolment in enrolments:  # the package's language, unless an attempt saved the learner's choice
-            enrolment.language = key.played_language
-        source = f"Moodle {client.site}, activity {cmid}"
+        enrolments, title, records, masteries = [], "", 0, []
+        for language, cmid in activities:
+            with click.progressbar(length=0, label=f"Reading learners of activity {cmid} from Moodle",
+                                   file=sys.stderr, show_pos=True) as bar:
+                def learners_found(count: int) -> None:
+                    bar.length = count  # noqa: B023 - called at once, inside this iteration
+                found, name, read, mastery = read_moodle(client, cmid, moodle_course, bar.update, learners_found)
+            masteries.append(mastery)
+            for enrolment in found:  # the package's language, unless an attempt saved the learner's choice
+                enrolment.language = language or key.played_language
+            enrolments, title, records = enrolments + found, title or name, records + read
+        # The packages of one course, one per language, share the pass mark: the first one Moodle names.
+        key.pass_mark = next((mastery for mastery in masteries if mastery is not None), key.pass_mark)
+        if len(activities) > 1:
+            enrolments = in_activities_played(enrolments)
+        source = f"Moodle {client.site}, " + ", ".join(
+            f"activity {language}={cmid}" if language else f"activity {cmid}" for language, cmid in activities)
     known = {group for enrolment in enrolments for group in enrolment.group.split(", ") if group}
     unknown = [group for group in groups if group not in known]
     if unknown:
@@ -200,6 +211,16 @@ def _language_tagged(given: Path) -> tuple[str, Path]:
     if match and not given.exists():
         return match.group(1), Path(match.group(2))
     return "", given
+
+
+def _activity_id(given: str) -> tuple[str, int]:
+    """(language, course module id) of ``--cmid [LANG=]N``."""
+    match = re.fullmatch(rf"(?:({_LANGUAGE_TAG})=)?([1-9][0-9]*)", given.strip())
+    if not match:
+        raise click.BadParameter(f"{given!r} is not a course module id; write the N of mod/scorm/view.php?id=N, "
+                                 "with its package's language for a course built per language: el=6.",
+                                 param_hint="--cmid")
+    return match.group(1) or "", int(match.group(2))
 
 
 def _languages(given: tuple[str, ...]) -> tuple[str, ...]:

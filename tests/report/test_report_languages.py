@@ -283,3 +283,62 @@ def test_typed_answers_are_marked_as_their_languages_package_marks_them(run_repo
     expected = expected_correct_rates((VALENCIA,))["q-partner-count"]
     assert (int(partners["answers"]), int(partners["correct"])) == expected
     assert partners["answer_distribution"] == "7: 3; siete: 2"  # typed answers grouped ignoring case
+
+
+def _with_a_spanish_activity(moodle) -> None:
+    """The recorded Moodle course with a second SCORM activity (course module 7, SCORM 4, SCO 7),
+    the Spanish package, played by the Valencia group, who then never opened the first (Greek)
+    one; made from the recorded answers, as Moodle answers for two activities."""
+    valencia = {learner["moodle_userid"] for learner in TRUTH["learners"] if learner["group"] == VALENCIA}
+    answers = {}
+    for key, body in moodle.answers.items():
+        params, answer = dict(key), json.loads(body)
+        function, user = params.get("wsfunction"), int(params.get("userid", 0))
+        if function == "mod_scorm_get_scorms_by_courses":
+            answer["scorms"].append({**answer["scorms"][0], "id": 4, "coursemodule": 7, "name": EDITIONS["es"].title})
+        elif function == "mod_scorm_get_scorm_scoes":
+            answers[_with(key, scormid="4")] = json.dumps(
+                {**answer, "scoes": [{**sco, "id": sco["id"] + 1, "scorm": 4} for sco in answer["scoes"]]}).encode()
+        elif function == "mod_scorm_get_scorm_attempt_count":
+            answers[_with(key, scormid="4")] = body if user in valencia else b'{"attemptscount":0,"warnings":[]}'
+            answer = {"attemptscount": 0, "warnings": []} if user in valencia else answer
+        elif function == "mod_scorm_get_scorm_sco_tracks":
+            answers[_with(key, scoid="7")] = body
+        elif function == "gradereport_user_get_grade_items":
+            for grades in answer["usergrades"]:
+                scorm = next(item for item in grades["gradeitems"] if item["cmid"] == 6)
+                spanish = {**scorm, "cmid": 7, "graderaw": scorm["graderaw"] if grades["userid"] in valencia else None}
+                scorm["graderaw"] = None if grades["userid"] in valencia else scorm["graderaw"]
+                grades["gradeitems"].insert(1, spanish)
+        answers[key] = json.dumps(answer).encode()
+    moodle.answers = answers
+
+
+def _with(key: tuple, **changed: str) -> tuple:
+    return tuple(sorted({**dict(key), **changed}.items()))
+
+
+def test_moodle_web_services_read_one_activity_per_language(run_report, tmp_path):
+    from .moodle_replay import TOKEN, MoodleReplay
+
+    token = tmp_path / "token"
+    token.write_text(TOKEN, encoding="utf-8")
+    with MoodleReplay().running() as moodle:
+        _with_a_spanish_activity(moodle)
+        result, written = run_report("--moodle", moodle.url, "--token-file", token, "--cmid", "el=6", "--cmid", "es=7",
+                                     "--moodle-course", "QSER-MENTOR-2026", "--course", COURSE_SOURCE, "--by-language")
+    assert result.exit_code == 0, result.output
+    assert "Moodle http://127.0.0.1:" in written.html and ", activity el=6, activity es=7" in written.html
+    # the same report as the two activities' downloads, but for what only the web services know
+    only_live = ("group", "time_spent_seconds", "last_activity")
+    tables = ("learners.csv", "questions_by_language.csv", "languages.csv")
+    live = [[{k: v for k, v in row.items() if k not in only_live} for row in written.rows(table)] for table in tables]
+    _, downloaded = run_report(*PER_LANGUAGE, "--by-language")
+    assert live == [[{k: v for k, v in row.items() if k not in only_live} for row in downloaded.rows(table)]
+                    for table in tables]
+
+
+def test_a_cmid_that_is_no_number_exits_2(run_report):
+    result, _ = run_report("--moodle", "https://moodle.example.org", "--cmid", "el=six")
+    assert result.exit_code == 2
+    assert "'el=six' is not a course module id" in result.output
