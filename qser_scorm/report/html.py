@@ -45,8 +45,8 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         language_cohorts=report.language_cohorts(),
         everyone=Cohort.of("", report.learners),
         language_name=lambda tag: _language_name(tag, texts),
-        # the learners' language beside each name, when there is more than one or they are compared
-        language_column=report.by_language or len(report.languages) > 1,
+        # the learners' language beside each name, when they played in more than one or are compared
+        language_column=report.by_language or len([language for language in report.languages if language]) > 1,
         question_tallies=lambda question: [*map(question.in_language, report.answered_languages), question],
         generated=_when(generated),
         t=texts,
