@@ -6,6 +6,7 @@ storage, cookie or page leaks from one test into the next.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -36,6 +37,14 @@ def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unzipped)
     return unzipped
+
+
+def build_variant(folder: Path, edit) -> Path:
+    """Copy the course into ``folder``, let ``edit(source folder)`` change it, build it with the CLI
+    and unzip it; return the unzipped package."""
+    source = Path(shutil.copytree(COURSE_SRC, folder / "course_src"))
+    edit(source)
+    return build_package(source, folder / "dist")
 
 
 def mastery_score(package: Path) -> str:

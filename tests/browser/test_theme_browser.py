@@ -2,14 +2,9 @@
 take the theme's values, the logo shows, and axe-core finds no violation (contrast included)."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import COURSE_SRC
-
-from .conftest import build_package
+from .conftest import build_variant
 from .server import AXE_JS
 
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="120" height="40" rx="6" '
@@ -26,13 +21,13 @@ theme:
 @pytest.fixture(scope="module")
 def themed(tmp_path_factory):
     """The Q-SER course (English) with THEME, built by the CLI and unzipped."""
-    folder = tmp_path_factory.mktemp("themed")
-    source = Path(shutil.copytree(COURSE_SRC, folder / "course_src"))
-    (source / "media").mkdir(exist_ok=True)
-    (source / "media" / "logo.svg").write_text(LOGO, encoding="utf-8")
-    with (source / "course.yaml").open("a", encoding="utf-8") as course_yaml:
-        course_yaml.write(THEME)
-    return build_package(source, folder / "dist")
+    def add_theme(source):
+        (source / "media").mkdir(exist_ok=True)
+        (source / "media" / "logo.svg").write_text(LOGO, encoding="utf-8")
+        with (source / "course.yaml").open("a", encoding="utf-8") as course_yaml:
+            course_yaml.write(THEME)
+
+    return build_variant(tmp_path_factory.mktemp("themed"), add_theme)
 
 
 @pytest.mark.parametrize("width, height", [(1280, 800), (320, 640)])
