@@ -26,8 +26,14 @@ SCRIPT_LAYERS = (contract.CONTRACT_FILE, "runtime/core.js", "", "runtime/trackin
 def runtime_script(generated: dict[str, bytes]) -> bytes:
     """The runtime's scripts and the ``generated`` ones (by path) as one minified script, in
     ``SCRIPT_LAYERS`` order, each layer in path order."""
+    return b";\n".join(data for _, data in script_parts(generated)) + b"\n"
+
+
+def script_parts(generated: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """The parts of :func:`runtime_script`, minified, in their order: (path, bytes). The bench
+    weighs them one by one."""
     parts = {**{path: data for path, data in _runtime_sources().items() if path.endswith(".js")}, **generated}
-    return b";\n".join(_minified(path, parts[path]) for path in sorted(parts, key=_load_order)) + b"\n"
+    return [(path, _minified(path, parts[path])) for path in sorted(parts, key=_load_order)]
 
 
 def runtime_stylesheet(theme: Theme | None = None) -> bytes:
@@ -39,8 +45,12 @@ def runtime_stylesheet(theme: Theme | None = None) -> bytes:
 
 @lru_cache(maxsize=None)
 def _styles() -> bytes:
-    return b"\n".join(_minified(path, data) for path, data in _runtime_sources().items()
-                      if path.endswith(".css")) + b"\n"
+    return b"\n".join(data for _, data in stylesheet_parts()) + b"\n"
+
+
+def stylesheet_parts() -> list[tuple[str, bytes]]:
+    """The files of :func:`runtime_stylesheet` before the theme's rule, minified, in their order: (path, bytes)."""
+    return [(path, _minified(path, data)) for path, data in _runtime_sources().items() if path.endswith(".css")]
 
 
 def _theme_rule(theme: Theme | None) -> bytes:
