@@ -69,7 +69,8 @@ def load_theme(doc: YamlDocument) -> tuple[Theme, list[Problem]]:
         if name in section:
             value, problem = _srgb_hex(section[name])
             if problem:
-                problems.append(Problem(doc.file, doc.line((SECTION, name)), f"theme: {name} {section[name]!r} {problem}",
+                problems.append(Problem(doc.file, doc.line((SECTION, name)),
+                                        f"theme: {name} {section[name]!r} {problem}",
                                         'write an opaque colour, e.g. "#0b5cad" (quoted: YAML reads # as a comment)',
                                         key_path=(SECTION, name)))
             else:
@@ -99,7 +100,8 @@ def theme_problems(course: Course) -> list[Problem]:
         problems.append(Problem(
             set_by_author.source.file, set_by_author.source.line,
             f"theme: {' or '.join(_named(n, palette) for n in pair.foregrounds)} on {_named(pair.background, palette)}"
-            f" has a contrast of {_floor(ratio)}:1; WCAG AA needs {pair.minimum:g}:1 for {pair.what}", hint, key_path=(SECTION, name)))
+            f" has a contrast of {_floor(ratio)}:1; WCAG AA needs {pair.minimum:g}:1 for {pair.what}", hint,
+            key_path=(SECTION, name)))
     family = theme.font.rsplit(",", 1)[-1].strip().strip("\"'")
     if theme.font and family.lower() not in _GENERIC_FONTS:
         problems.append(Problem(theme.font_source.file, theme.font_source.line,

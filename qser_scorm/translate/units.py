@@ -110,8 +110,9 @@ def _walk(course: Course, lines: _Lines, translate: Translator) -> Course:
     )
     if course.theme and course.theme.logo:
         logo = course.theme.logo
-        course = replace(course, theme=replace(course.theme, logo=replace(logo, alt=field(
-            "theme.logo.alt", logo.alt, lines.course_at("theme", "logo", "alt"), "Text alternative of the logo", False))))
+        alt = field("theme.logo.alt", logo.alt, lines.course_at("theme", "logo", "alt"),
+                    "Text alternative of the logo (what a screen reader says)", False)
+        course = replace(course, theme=replace(course.theme, logo=replace(logo, alt=alt)))
     assessment = course.assessment
     intro_line = lines.assessment.line(("intro",)) or 1
     return replace(course, assessment=replace(
