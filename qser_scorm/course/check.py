@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..interface import builtin_languages, builtin_table, expected_keys
 from .model import Course, Question, Source
+from .theme import theme_problems
 from .workshop import workshop_problems
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
@@ -47,7 +48,8 @@ def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:
     """Return every error and warning about ``course``, in file and line order; skip the rules
     that need a part named in ``gaps`` (:func:`unchecked` names them)."""
     problems = (_duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
-                + [problem for q in _check_questions(course) for problem in _answer_problems(q)])
+                + [problem for q in _check_questions(course) for problem in _answer_problems(q)]
+                + theme_problems(course))
     if not _OBJECTIVES_ASSESSED.waits(gaps):
         problems += _objective_warnings(course)
     if not _INTERFACE_LANGUAGE.waits(gaps):

@@ -12,16 +12,18 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import CourseError, Problem
 from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
                          reference_texts)
 from .blocks import block_problems
 from .checks import page_checks
-from .media import MarkdownText, load_media
-from .model import Assessment, Course, Objective, Page, Source
+from .media import ImageReference, MarkdownText, load_media
+from .model import Assessment, Course, Objective, Page, Source, Theme
 from .questions import build_question, type_key_problems
 from .shape import shape_problems
+from .theme import SECTION as THEME, load_theme
 from .workshop import SECTION as WORKSHOP, load_workshop
 from .yamlsource import Path_, YamlDocument, read_yaml
 
@@ -83,10 +85,13 @@ def read_course(folder: str | Path) -> Loaded:
             loaded.problems += error.problems
             loaded.gaps["pages"] = f"`pages` in {course_doc.file}"
     texts = _markdown_texts(course_doc, data, assessment_doc, assessment_data, pages)
-    media, media_problems = load_media(folder, texts)
-    loaded.problems += media_problems + block_problems(texts)
+    theme, theme_problems = load_theme(course_doc) if THEME in data else (None, [])
+    logo = (ImageReference(quote(theme.logo.path), course_doc.file, course_doc.line((THEME, "logo", "file")),
+                           (THEME, "logo", "file")),) if theme and theme.logo else ()
+    media, media_problems = load_media(folder, texts, logo)
+    loaded.problems += theme_problems + media_problems + block_problems(texts)
     assessment = _NO_ASSESSMENT if assessment_data is None else _build_assessment(assessment_doc, assessment_data)
-    loaded.course = _build_course(course_doc, data, pages, assessment, media)
+    loaded.course = _build_course(course_doc, data, pages, assessment, media, theme)
     return loaded
 
 
@@ -137,7 +142,8 @@ def _entries(data: dict, key: str):
     return ((index, entry) for index, entry in enumerate(data.get(key, ())) if entry is not None)
 
 
-def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: Assessment, media) -> Course:
+def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: Assessment, media,
+                  theme: Theme | None) -> Course:
     """The course from ``data``; a required key left out for its error reads as empty (the build
     stops before any stage would use it)."""
     return Course(
@@ -169,6 +175,7 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         duration_source=Source(doc.file, doc.line(("duration_minutes",))),
         languages=tuple(data.get("languages", ())),
         languages_sources=tuple(Source(doc.file, doc.line(("languages", i))) for i, _ in enumerate(data.get("languages", ()))),
+        theme=theme,
     )
 
 

@@ -46,6 +46,34 @@ class MediaFile:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The logo in the header of every screen (``theme: logo:``)."""
+
+    path: str  #: a media file, ``media/logo.svg``; shipped in ``Course.media``
+    alt: str  #: its text alternative (WCAG 1.1.1)
+
+
+@dataclass(frozen=True)
+class ThemeColour:
+    """A colour the author set in ``theme:``, as sRGB hex (``#0b5cad``), and where."""
+
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The course's look (``theme:`` in course.yaml); what is not set keeps the default look."""
+
+    source: Source
+    logo: Logo | None = None
+    primary: ThemeColour | None = None  #: the header band behind the course title
+    accent: ThemeColour | None = None  #: links, buttons and the focus indicator
+    font: str = ""  #: a CSS font stack
+    font_source: Source | None = None
+
+
+@dataclass(frozen=True)
 class Option:
     """An answer option of a single or multiple choice question."""
 
@@ -172,6 +200,7 @@ class Course:
     #: In a build of several languages, the course in each of them (same ids, same order): the
     #: xAPI definitions name every object in every language. () for a single-language build.
     editions: tuple[Course, ...] = ()
+    theme: Theme | None = None  #: None when course.yaml has no `theme:` section: the default look
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

@@ -58,7 +58,7 @@ def render_site(course: Course, embedded_lrs: EmbeddedLrs | None = None) -> dict
     # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
     generated = {TEMPLATES_FILE: templates_script(course, embedded_lrs), contract.CONTRACT_FILE: contract.contract_script()}
     return {LAUNCH_FILE: html.encode("utf-8"), HANDOUT_PAGE: handout_html(course, paper=None).encode("utf-8"),
-            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(),
+            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(course.theme),
             **{m.path: m.data for m in course.media}}
 
 

@@ -110,6 +110,11 @@ def _walk(course: Course, lines: _Lines, translate: Translator) -> Course:
                                   "Interface text set by the author; keep the {placeholders}", False))
                         for k, v in course.interface),
     )
+    if course.theme and course.theme.logo:
+        logo = course.theme.logo
+        alt = field("theme.logo.alt", logo.alt, lines.course_at("theme", "logo", "alt"),
+                    "Text alternative of the logo (what a screen reader says)", False)
+        course = replace(course, theme=replace(course.theme, logo=replace(logo, alt=alt)))
     assessment = course.assessment
     intro_line = lines.assessment.line(("intro",)) or 1
     return replace(course, assessment=replace(

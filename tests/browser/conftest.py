@@ -6,6 +6,7 @@ storage, cookie or page leaks from one test into the next.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -46,6 +47,14 @@ def served(source: Path, out: Path):
     package = build_package(source, out)
     with LmsServer(package) as running:
         yield running, mastery_score(package)
+
+
+def build_variant(folder: Path, edit) -> Path:
+    """Copy the course into ``folder``, let ``edit(source folder)`` change it, build it with the CLI
+    and unzip it; return the unzipped package."""
+    source = Path(shutil.copytree(COURSE_SRC, folder / "course_src"))
+    edit(source)
+    return build_package(source, folder / "dist")
 
 
 def mastery_score(package: Path) -> str:
