@@ -20,6 +20,10 @@ TITLE_SUFFIX = "-title"
 #: The ``<script type="application/json">`` holding the course data (render/course-data.schema.json).
 COURSE_DATA_ID = "qser-course"
 
+#: A multilingual package's launch page holds each other language's content in a ``<template>``
+#: with the id ``LANGUAGE_CONTENT_PREFIX + language`` (runtime/language.js swaps them in).
+LANGUAGE_CONTENT_PREFIX = "qser-content-"
+
 #: Elements the runtime looks up, by the name it uses.
 ELEMENT_IDS = {
     "main": "qser-main",
@@ -44,6 +48,7 @@ ELEMENT_IDS = {
     "finishNo": "qser-finish-no",
     "announce": "qser-announce",
     "course": COURSE_DATA_ID,
+    "languages": "qser-languages",
 }
 
 #: A question's elements: ``QUESTION_PREFIX + question id`` (its fieldset), plus a part suffix.
@@ -134,6 +139,7 @@ def runtime_constants() -> dict:
         "sections": {"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID,
                      "pagePrefix": PAGE_PREFIX, "titleSuffix": TITLE_SUFFIX},
         "ids": ELEMENT_IDS,
+        "languageContentPrefix": LANGUAGE_CONTENT_PREFIX,
         "question": {"prefix": QUESTION_PREFIX, "parts": QUESTION_PARTS},
         "data": DATA_ATTRIBUTES,
         "result": {name: name for name in RESULTS},
