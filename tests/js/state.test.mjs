@@ -4,7 +4,9 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers });
+const progress = (answers, language = null) => ({ attempt: 2, submitted: true, closed: true, language, seed: 123456,
+  visited: [0, 1, 3], answers });
+const MULTILINGUAL = { ...COURSE, languages: ["en", "el", "es"] };
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);
@@ -36,4 +38,18 @@ test("after a course update, questions that still fit keep their answers", () =>
   assert.equal(back.single, 1);
   assert.equal("multiple" in back, false);
   assert.deepEqual(copy(back.steps), RIGHT.steps);
+});
+
+test("the language the learner chose comes back, as one of the package's", () => {
+  for (const language of ["en", "el", "es", null]) {
+    const text = Qser.state.encode(progress(RIGHT, language), MULTILINGUAL, 4096);
+    assert.equal(Qser.state.decode(text, MULTILINGUAL).language, language);
+  }
+  const greek = Qser.state.encode(progress(RIGHT, "el"), MULTILINGUAL, 4096);
+  assert.equal(Qser.state.decode(greek, { ...COURSE, languages: ["en"] }).language, null);
+});
+
+test("a state saved before the language was kept (version B) is still read, with no language", () => {
+  const saved = "BrWAA8SAXRFZvoliJsO3tONKyI~  seven ~A thought"; /* by the state.js of that version */
+  assert.deepEqual(copy(Qser.state.decode(saved, MULTILINGUAL)), progress(RIGHT));
 });

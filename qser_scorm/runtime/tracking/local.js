@@ -25,7 +25,8 @@ function create({ course, lmsSilent }) {
       return Promise.resolve(store.read());
     },
     save: ({ state, location }) => store.write({ state, location }),
-    pageViewed: ignore, answered: ignore, assessed: ignore, finish: ignore
+    languages: [], /* no LMS to prefer one */
+    pageViewed: ignore, answered: ignore, assessed: ignore, finish: ignore, languageChosen: ignore
   };
 }
 
