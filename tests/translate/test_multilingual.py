@@ -12,7 +12,6 @@ import pytest
 
 from qser_scorm.validate import validate
 from tests.conftest import SHIPPED_COURSE
-from tests.translate.test_workflow import _fill, _languages, _line_of
 
 NAME = "qser-becoming-a-mentor-multilingual-{}.zip"
 TARGETS = ("scorm12", "scorm2004", "xapi", "cmi5")
@@ -125,18 +124,3 @@ def test_the_xapi_and_cmi5_descriptors_name_the_course_in_every_language(dist):
     titles = cmi5.xpath("//*[local-name()='au']/*[local-name()='title']/*")
     assert [t.get("lang") for t in titles] == ["en", "el", "es"]
 
-
-def test_an_untranslated_text_stops_the_multilingual_build_too(course, run_cli, tmp_path):
-    _languages(course, "en", "es")
-    run_cli("translate", "extract", course)
-    po = course / "translations" / "es.po"
-    _fill(po, lambda text: "" if text == "Summary" else f"ES {text}")
-    line = _line_of(po, "page.summary.title")
-    result = run_cli("build", course, "--out", tmp_path / "dist", "--multilingual")
-    assert result.exit_code == 2
-    assert f"{po}:{line}: error: page.summary.title is not translated" in result.output
-    assert not (tmp_path / "dist").exists()
-
-    allowed = run_cli("build", course, "--out", tmp_path / "dist", "--multilingual", "--allow-untranslated")
-    assert allowed.exit_code == 0, allowed.output
-    assert [p.name for p in (tmp_path / "dist").iterdir()] == [NAME.format("scorm12")]
