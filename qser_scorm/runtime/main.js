@@ -3,7 +3,8 @@
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
+const $ = Qser.$, { ids, sections } = Qser.contract;
+const METHODS = ["save", "pageViewed", "answered", "assessed", "finish", "languageChosen"];
 
 /* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM (2004 if
    the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser storage; xAPI
@@ -34,27 +35,53 @@ function composite(trackers) {
 
 function boot() {
   const course = JSON.parse($(ids.course).textContent);
-  const quiz = new Qser.Quiz(course), nav = new Qser.Nav(course.pages), view = new Qser.QuizView(quiz);
-  const trackerList = pickTrackers({ course }), trackers = composite(trackerList);
-  nav.go(0, { focus: false });
+  const quiz = new Qser.Quiz(course), trackerList = pickTrackers({ course }), trackers = composite(trackerList);
+  const app = { course, quiz, trackers: trackerList, nav: null, view: null, mount, state };
+  let started = false;
+  /* Before the first mount: it keeps the launch content as the build wrote it. */
+  const languages = app.languages = new Qser.Languages(app, (language) => {
+    trackers.languageChosen(language);
+    save(false);
+  });
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
-  const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-    seed: quiz.seed, visited: nav.visited, answers: quiz.answers }, course, stateLimit);
-  const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
+  function state() {
+    return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
+      language: languages.saved, seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers }, course, stateLimit);
+  }
+  const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
   const ended = () => {
     $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
     $(ids.notice).textContent = Qser.text("exit_notice");
   };
-  $(ids.exit).addEventListener("click", () => {
-    save(false);
-    finish(true);
-    ended();
-  });
   window.addEventListener("pagehide", () => finish(false));
+
+  /* The views over the current DOM; the Nav they replace hands on the position and pages seen. */
+  function mount(shown = course) {
+    quiz.use(shown);
+    const nav = new Qser.Nav(shown.pages), view = new Qser.QuizView(quiz), from = app.nav;
+    if (from) Object.assign(nav, { visited: from.visited });
+    Object.assign(app, { nav, view });
+    $(ids.exit).addEventListener("click", () => {
+      save(false);
+      finish(true);
+      ended();
+    });
+    nav.events.on("page", (page) => {
+      if (!started) return;
+      if (page.id === sections.assessment) quiz.begin();
+      trackers.pageViewed({ ...page, visited: nav.visited.length });
+      save(true);
+    });
+    view.render();
+    nav.go(from ? from.index : 0, { focus: false });
+    languages.offer();
+    return app;
+  }
+  mount();
   /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
      again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
      an LMS a reload starts a new session. */
@@ -64,10 +91,14 @@ function boot() {
   const resume = (progress, bookmark) => {
     if (progress) {
       quiz.restore(progress);
-      nav.visited = progress.visited;
+      app.nav.visited = progress.visited;
     }
-    view.render();
-    nav.go(nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
+    /* The learner's saved choice, else the LMS's preferred language, else the one shown. */
+    const { language, saved } = languages.pick(progress?.language, trackerList.flatMap((tracker) => tracker.languages || []));
+    if (saved) languages.saved = language;
+    if (languages.show(language)) trackers.languageChosen(language);
+    app.view.render();
+    app.nav.go(app.nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
   };
   const ready = trackers.start().then((saved) => {
     /* A review or browse launch: what is stored is shown, nothing the learner does counts. */
@@ -75,22 +106,18 @@ function boot() {
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
       quiz.restart(1);
-      nav.visited = [];
+      app.nav.visited = [];
       resume(null);
     }
-    const { id, title } = course.pages[nav.index];
+    started = true;
+    const { nav } = app, { id, title } = course.pages[nav.index];
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
-    nav.events.on("page", (page) => {
-      if (page.id === sections.assessment) quiz.begin();
-      trackers.pageViewed({ ...page, visited: nav.visited.length });
-      save(true);
-    });
     quiz.events.on("change", () => save(false));
     const assessed = ({ scorePercent, passed, attempt, final, objectives }, closed) => {
       trackers.assessed({ scorePercent, passed, attempt, final, objectives, closed });
-      nav.go(sections.results); /* shown first, so its live region announces the result written next */
-      view.render();
+      app.nav.go(sections.results); /* shown first, so its live region announces the result written next */
+      app.view.render();
     };
     quiz.events.on("submitted", (result) => {
       for (const record of quiz.records()) trackers.answered(record);
@@ -98,12 +125,12 @@ function boot() {
     });
     quiz.events.on("closed", (result) => assessed(result, true));
     quiz.events.on("retried", () => {
-      view.render();
-      nav.go(sections.assessment);
+      app.view.render();
+      app.nav.go(sections.assessment);
     });
   });
-
-  window.qser = { course, quiz, nav, view, trackers: trackerList, state, ready };
+  app.ready = ready;
+  window.qser = app;
 }
 
 document.addEventListener("DOMContentLoaded", () => {

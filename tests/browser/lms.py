@@ -238,6 +238,9 @@ def returning_learner(stored: dict) -> dict[str, str]:
         "cmi.core.total_time": core.get("total_time", "0000:00:00"),
         "cmi.suspend_data": stored["suspend_data"],
     }
+    # The learner's language, as the LMS keeps it between sessions (RTE 3.4.2, read and write).
+    if stored.get("student_preference", {}).get("language"):
+        values["cmi.student_preference.language"] = stored["student_preference"]["language"]
     for part in ("raw", "min", "max"):
         if core["score"].get(part, "") != "":
             values[f"cmi.core.score.{part}"] = core["score"][part]
