@@ -42,6 +42,17 @@ Qser.text = (key, values = {}) => {
   return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
 };
 
+/* The tracking notice (#qser-notice), by the keys of its texts: `add` puts them after the ones
+   shown. Kept by key, so the notice is shown again in another language's content (language.js). */
+let noticeKeys = [];
+Qser.notice = (keys, add = false) => {
+  noticeKeys = add ? noticeKeys.concat(keys) : keys;
+  Qser.notice.show();
+};
+Qser.notice.show = () => {
+  Qser.$(Qser.contract.ids.notice).textContent = noticeKeys.map((key) => Qser.text(key)).join(" ");
+};
+
 /* The first `size` UTF-16 units of `text`, never half a surrogate pair (an emoji stays whole or goes). */
 Qser.cut = (text, size) => text.slice(0, size).replace(/[\uD800-\uDBFF]$/, "");
 

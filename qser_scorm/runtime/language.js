@@ -68,6 +68,7 @@ class Languages {
     document.title = course.title;
     this.current = language;
     this.app.mount(course);
+    Qser.notice.show();
     this.offer();
     return true;
   }

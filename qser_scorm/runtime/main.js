@@ -55,7 +55,7 @@ function boot() {
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
   const ended = () => {
     $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
-    $(ids.notice).textContent = Qser.text("exit_notice");
+    Qser.notice(["exit_notice"]);
   };
   window.addEventListener("pagehide", () => finish(false));
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qser_scorm.course.load import load_course
+from qser_scorm.interface import builtin_table
 from qser_scorm.translate.apply import language_courses
 from tests.conftest import SHIPPED_COURSE
 
@@ -134,3 +135,13 @@ def test_axe_finds_no_violation_on_the_cover_with_the_choice(lms, editions):
         _choose(learner, session, language)
         found[language] = session.axe_violations()
     assert found == {"en": [], "el": [], "es": []}
+
+
+def test_without_an_lms_the_notice_follows_the_language(lms):
+    page = lms.open_standalone()
+    page.evaluate("() => qser.ready")
+    assert page.locator("#qser-notice").inner_text().startswith("No learning platform")
+    page.locator("#qser-languages button[lang='el']").click()
+    assert page.locator("html").get_attribute("lang") == "el"
+    assert page.locator("#qser-notice").inner_text() == " ".join(
+        builtin_table("el")[key] for key in ("notice_no_lms", "notice_kept_here"))

@@ -148,7 +148,7 @@ function create(templates, launch) {
       progress = { seen: [], ...saved };
       if (session.terminated) {
         // Reloaded after this session's terminated (9.3.8: nothing may follow it): report nothing more.
-        Qser.$(Qser.contract.ids.notice).textContent = Qser.text("exit_notice");
+        Qser.notice(["exit_notice"]);
         return saved;
       }
       // 10.2.2: Browse and Review launches send initialized and terminated only, and change nothing.

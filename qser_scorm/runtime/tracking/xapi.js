@@ -35,8 +35,7 @@ function objectiveResult(objective) {
 
 /* The LRS refused the launch's credentials: say so beside any other tracking notice. */
 function showDenied() {
-  const notice = Qser.$(Qser.contract.ids.notice);
-  notice.textContent = (notice.textContent + " " + Qser.text("notice_lrs_denied")).trim();
+  Qser.notice(["notice_lrs_denied"], true);
 }
 
 function create(templates) {
