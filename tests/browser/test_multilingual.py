@@ -15,6 +15,7 @@ from tests.conftest import SHIPPED_COURSE
 from .conftest import build_package, mastery_score
 from .learner import CourseLearner, responses, run_course
 from .lms import TestLms
+from .scorm2004_lms import TestLms2004
 from .server import LmsServer
 from .test_scorm12_resume import shown_answers
 
@@ -145,3 +146,18 @@ def test_without_an_lms_the_notice_follows_the_language(lms):
     assert page.locator("html").get_attribute("lang") == "el"
     assert page.locator("#qser-notice").inner_text() == " ".join(
         builtin_table("el")[key] for key in ("notice_no_lms", "notice_kept_here"))
+
+
+def test_in_scorm_2004_the_lms_keeps_the_choice_as_the_learner_preference(tmp_path, context, editions):
+    package = build_package(SHIPPED_COURSE, tmp_path / "build", "scorm2004", "--multilingual")
+    with LmsServer(package) as server:
+        lms = TestLms2004(server, context, package)
+        first = lms.launch().ready()
+        learner = CourseLearner(first.page, first.sco, editions["en"])
+        _choose(learner, first, "es")
+        learner.press(first.sco.locator("#qser-exit"))
+        stored = first.wait_finished()
+        assert stored["learner_preference"]["language"] == "es"  # RTE 4.2.12
+        second = lms.relaunch(first).ready()
+        assert _language(second) == ("es", "ltr")
+        assert lms.page_errors == []
