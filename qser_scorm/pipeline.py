@@ -52,6 +52,11 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     stay one set per language).
     """
     source_course, courses, problems = _checked(source, strict, allow_untranslated, languages)
+    if multilingual and len(courses) < 2:
+        where = source_course.language_source or source_course.source
+        raise CourseError([Problem(where.file, where.line, "--multilingual needs a course in two or more languages",
+                                   "list them in course.yaml, e.g. `languages: [en, el, es]`, with a "
+                                   "translations/<lang>.po for each (or build without --multilingual)")])
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
@@ -113,7 +118,7 @@ def _checked(source: str | Path, strict: bool, allow_untranslated: bool,
 def _sites(courses: list[Course], source_language: str, multilingual: bool) -> list[tuple[Course, tuple[Course, ...]]]:
     """The sites to render: (the course shown, the other languages it holds). One per language,
     or with ``multilingual`` one holding every language, the source language's shown first."""
-    if not multilingual or len(courses) < 2:
+    if not multilingual:
         return [(course, ()) for course in courses]
     shown = next((c for c in courses if c.language == source_language), courses[0])
     return [(shown, tuple(c for c in courses if c is not shown))]

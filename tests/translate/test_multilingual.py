@@ -124,3 +124,10 @@ def test_the_xapi_and_cmi5_descriptors_name_the_course_in_every_language(dist):
     titles = cmi5.xpath("//*[local-name()='au']/*[local-name()='title']/*")
     assert [t.get("lang") for t in titles] == ["en", "el", "es"]
 
+
+
+def test_a_course_in_one_language_is_no_multilingual_package(course, run_cli, tmp_path):
+    result = run_cli("build", course, "--out", tmp_path / "dist", "--multilingual")
+    assert result.exit_code == 2
+    assert "course.yaml:" in result.output and "--multilingual needs a course in two or more languages" in result.output
+    assert not (tmp_path / "dist").exists()
