@@ -147,9 +147,10 @@ def _objective_warnings(course: Course) -> list[Problem]:
 def _interface_errors(course: Course) -> list[Problem]:
     """A package language without a built-in table builds only when the author gave every text."""
     given = {key for key, _ in course.interface}
-    where = course.language_source or course.source
+    listed = tuple(zip(course.languages, course.languages_sources)) or (
+        (course.language, course.language_source or course.source),)
     problems = []
-    for language in course.languages or (course.language,):
+    for language, where in listed:
         missing = [key for key in expected_keys(language) if key not in given]
         if builtin_table(language) is None and missing:
             problems.append(Problem(

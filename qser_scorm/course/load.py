@@ -174,6 +174,7 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         workshop=load_workshop(doc) if WORKSHOP in data else None,  # it reads doc: only a section without error
         duration_source=Source(doc.file, doc.line(("duration_minutes",))),
         languages=tuple(data.get("languages", ())),
+        languages_sources=tuple(Source(doc.file, doc.line(("languages", i))) for i, _ in enumerate(data.get("languages", ()))),
     )
 
 
