@@ -141,6 +141,7 @@ def _course_json(course: Course, texts: dict[str, str], languages: list[str]) ->
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
         "responses": course.responses,
+        "navigation": course.navigation,
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],

@@ -1,9 +1,9 @@
-/* Qser main: builds the engine, views and trackers from the course data and wires them together,
-   on DOMContentLoaded (after every other runtime script). */
+/* Qser main: builds the engine, the trackers and the views from the course data and wires them
+   together, on DOMContentLoaded (after every other runtime script). */
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$, { ids, sections } = Qser.contract;
+const $ = Qser.$, text = Qser.text, { ids, sections } = Qser.contract;
 const METHODS = ["save", "pageViewed", "answered", "assessed", "finish", "languageChosen"];
 
 /* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM (2004 if
@@ -33,12 +33,16 @@ function composite(trackers) {
   return all;
 }
 
-function boot() {
+/* Runs once per launch: the engine and the trackers (start, save, finish, pagehide). The views
+   come from mount(), which runs again when the page's content is replaced (another language). */
+function launch() {
   const course = JSON.parse($(ids.course).textContent);
   const quiz = new Qser.Quiz(course), trackerList = pickTrackers({ course }), trackers = composite(trackerList);
+  const inLms = trackerList[0].name !== "local";
   const app = { course, quiz, trackers: trackerList, nav: null, view: null, mount, state };
-  let started = false;
-  /* Before the first mount: it keeps the launch content as the build wrote it. */
+  let started = false, exited = false;
+  /* Before the first mount: it keeps the launch content as the build wrote it. A choice is told
+     to the trackers (the LMS's learner preference) and saved with the state. */
   const languages = app.languages = new Qser.Languages(app, (language) => {
     trackers.languageChosen(language);
     save(false);
@@ -50,63 +54,75 @@ function boot() {
     return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
       language: languages.saved, seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers }, course, stateLimit);
   }
-  const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.current(), pageChanged });
+  const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.bookmark(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
-  const ended = () => {
-    $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
-    Qser.notice(["exit_notice"]);
-  };
   window.addEventListener("pagehide", () => finish(false));
+  /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
+     again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
+     an LMS a reload starts a new session. */
+  window.addEventListener("pageshow", (event) => event.persisted && (inLms ? showFinishPage() : location.reload()));
+
+  /* The finish page: what was recorded, how to close; back to the course while the session can
+     go on (without an LMS nothing has ended). */
+  function showFinishPage() {
+    exited = true;
+    const result = quiz.lastResult, final = Boolean(result?.final), page = $(ids.finishPage);
+    const recorded = !inLms ? "finish_saved_here" : !final ? "finish_saved" : result.passed === false ? "finish_failed" : "finish_passed";
+    $(ids.finishRecorded).textContent = text(recorded, { score: result?.scorePercent ?? 0 });
+    $(ids.finishHow).textContent = text(inLms ? "finish_close_lms" : "finish_close");
+    $(ids.finishBack).hidden = inLms;
+    app.nav.pages.forEach(({ id }) => { $(id).hidden = true; });
+    $(ids.pager).hidden = $(ids.tools).hidden = $(ids.toc).hidden = true;
+    page.hidden = false;
+    $(ids.finishPage + sections.titleSuffix).focus();
+  }
 
   /* The views over the current DOM; the Nav they replace hands on the position and pages seen. */
   function mount(shown = course) {
     quiz.use(shown);
-    const nav = new Qser.Nav(shown.pages), view = new Qser.QuizView(quiz), from = app.nav;
-    if (from) Object.assign(nav, { visited: from.visited });
+    const nav = new Qser.Nav(shown, app.nav), view = new Qser.QuizView(quiz);
     Object.assign(app, { nav, view });
-    $(ids.exit).addEventListener("click", () => {
-      save(false);
-      finish(true);
-      ended();
-    });
     nav.events.on("page", (page) => {
       if (!started) return;
       if (page.id === sections.assessment) quiz.begin();
       trackers.pageViewed({ ...page, visited: nav.visited.length });
       save(true);
     });
+    $(ids.exit).addEventListener("click", () => {
+      save(false);
+      finish(true);
+      showFinishPage();
+    });
+    $(ids.finishBack).addEventListener("click", () => {
+      exited = false;
+      $(ids.finishPage).hidden = true;
+      $(ids.pager).hidden = $(ids.tools).hidden = false;
+      nav.go(nav.index);
+    });
     view.render();
-    nav.go(from ? from.index : 0, { focus: false });
-    languages.offer();
+    if (exited) showFinishPage();
     return app;
   }
   mount();
-  /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
-     again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
-     an LMS a reload starts a new session. */
-  const inLms = trackerList[0].name !== "local";
-  window.addEventListener("pageshow", (event) => event.persisted && (inLms ? ended() : location.reload()));
 
+  /* At launch the cover shows; Resume there goes back to the saved location. */
   const resume = (progress, bookmark) => {
-    if (progress) {
-      quiz.restore(progress);
-      app.nav.visited = progress.visited;
-    }
+    if (progress) quiz.restore(progress);
     /* The learner's saved choice, else the LMS's preferred language, else the one shown. */
     const { language, saved } = languages.pick(progress?.language, trackerList.flatMap((tracker) => tracker.languages || []));
     if (saved) languages.saved = language;
     if (languages.show(language)) trackers.languageChosen(language);
+    app.nav.restore(progress ? progress.visited : [], bookmark);
     app.view.render();
-    app.nav.go(app.nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
+    app.nav.go(0, { focus: false, quiet: true });
   };
-  const ready = trackers.start().then((saved) => {
+  app.ready = trackers.start().then((saved) => {
     /* A review or browse launch: what is stored is shown, nothing the learner does counts. */
     if (trackerList.some((tracker) => tracker.readOnly)) quiz.lock();
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
       quiz.restart(1);
-      app.nav.visited = [];
       resume(null);
     }
     started = true;
@@ -129,12 +145,11 @@ function boot() {
       app.nav.go(sections.assessment);
     });
   });
-  app.ready = ready;
   window.qser = app;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  try { boot(); } catch (error) {
+  try { launch(); } catch (error) {
     Qser.warn("the course could not start; its pages stay readable", error);
     document.querySelectorAll(".qser-page").forEach((section) => { section.hidden = false; });
   }

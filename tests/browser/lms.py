@@ -118,14 +118,19 @@ class LmsSession:
 
     def axe_violations(self) -> list[dict]:
         """Run axe-core in the SCO's own document and return its violations (rule id, nodes)."""
-        frame = self.sco_frame
-        if not frame.evaluate("typeof window.axe !== 'undefined'"):
-            frame.add_script_tag(path=str(AXE_JS))
-        return frame.evaluate(
-            """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
-                .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                            nodes: v.nodes.map(n => n.target.join(" "))}))"""
-        )
+        return axe_violations(self.sco_frame)
+
+
+def axe_violations(frame: Page | Frame) -> list[dict]:
+    """Run axe-core in ``frame``'s document (a SCO's frame, or a page opened standalone) and
+    return its violations (rule id, nodes)."""
+    if not frame.evaluate("typeof window.axe !== 'undefined'"):
+        frame.add_script_tag(path=str(AXE_JS))
+    return frame.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.map(n => n.target.join(" "))}))"""
+    )
 
 
 class TestLms:
