@@ -29,6 +29,7 @@ class Languages {
       const button = event.target.closest(`#${ids.languages} [data-language]`);
       if (button) this.choose(button.dataset.language);
     });
+    this.offer();
   }
 
   /* The language to launch in: the learner's saved choice, else the first of the LMS's preferred
@@ -40,7 +41,8 @@ class Languages {
     return { language: match || this.current, saved: false };
   }
 
-  /* Show the choice (hidden without JavaScript, where it could not work). After each mount. */
+  /* Show the choice (hidden without JavaScript, where it could not work): at launch, and in each
+     language's content switched to. */
   offer() {
     const group = $(ids.languages);
     if (group) group.hidden = false;
