@@ -1,5 +1,6 @@
 """Benchmark the build: whole-process time for the Q-SER course and its zip size (SCORM 1.2 and
-SCORM 2004 targets side by side), and growth with generated courses of 100 and 1,000 pages.
+SCORM 2004 targets side by side; English only, the three languages as three zips, and the three in
+one multilingual zip), and growth with generated courses of 100 and 1,000 pages.
 Prints figures; asserts nothing.
 
     python bench/build_bench.py [--runs 7]
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -64,6 +66,14 @@ def main() -> None:
             print(f"Q-SER {label} build, en + el + es (whole process, median of {runs}): {every * 1000:.0f} ms")
             for zip_path in sorted((tmp / target).glob(f"*-{target}.zip")):
                 print(f"  {zip_path.name}: {zip_path.stat().st_size / 1024:.1f} KB  (target <= 100 KB)")
+            together = timed_build(COURSE_SRC, tmp / f"{target}-multilingual", runs, target, "--multilingual")
+            print(f"Q-SER {label} build, en + el + es in one zip (--multilingual, whole process, median of {runs}): "
+                  f"{together * 1000:.0f} ms")
+            for zip_path in sorted((tmp / f"{target}-multilingual").glob(f"*-{target}.zip")):
+                with zipfile.ZipFile(zip_path) as archive:
+                    launch_page = archive.getinfo("index.html").file_size
+                print(f"  {zip_path.name}: {zip_path.stat().st_size / 1024:.1f} KB  "
+                      f"(index.html {launch_page / 1024:.1f} KB unzipped)")
         baseline = timed_build(generated_course(tmp, 8), tmp / "g8", max(3, runs // 2))
         for pages in (100, 1000):
             seconds = timed_build(generated_course(tmp, pages), tmp / f"g{pages}", max(3, runs // 2))

@@ -8,13 +8,13 @@ __version__ = "0.1.0"
 
 
 def build(source="course_src", out="dist", targets=("scorm12",), *, strict=False, allow_untranslated=False,
-          languages=(), paper="a4"):
+          languages=(), paper="a4", multilingual=False):
     """Build the course in ``source`` into ``out``, as ``qser-scorm build`` does with the same
     options; see :func:`qser_scorm.pipeline.build`."""
     from .pipeline import build as _build
 
     return _build(source, out, targets, strict=strict, allow_untranslated=allow_untranslated,
-                  languages=tuple(languages), paper=paper)
+                  languages=tuple(languages), paper=paper, multilingual=multilingual)
 
 
 __all__ = ["build", "BuildError", "CourseError", "Problem", "QserError", "__version__"]

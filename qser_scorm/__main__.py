@@ -28,6 +28,10 @@ STRICT_HELP = "Treat warnings (e.g. two pages with the same text, a fuzzy transl
 UNTRANSLATED_HELP = """Build the languages of `languages:` even where a text is not translated yet: it is shown
 in the source language, with a warning per text."""
 
+MULTILINGUAL_HELP = """One package per target holding every language of `languages:` (or of --lang), named
+<id>-multilingual-<target>, with a language choice on its cover page, instead of one package per
+language. The workshop PDFs stay one set per language."""
+
 EMBED_HELP = """Bake this LRS endpoint and login into the packages, so they send xAPI statements even
 when the LMS passes no LRS at launch. Anyone who can download the package can read the login:
 use a write-only account for this course. Without it, no credential is ever stored."""
@@ -74,8 +78,10 @@ def cli() -> None:
 @click.option("--allow-untranslated", is_flag=True, help=UNTRANSLATED_HELP)
 @click.option("--lang", "languages", metavar="LANG[,LANG...]", callback=lambda ctx, param, value: _language_list(value),
               help="Build only these of the course's `languages:` (e.g. --lang en for a quick rebuild).")
+@click.option("--multilingual", is_flag=True, help=MULTILINGUAL_HELP)
 def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None, embed_lrs_user: str | None,
-          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: tuple[str, ...]) -> None:
+          embed_lrs_password: str | None, strict: bool, allow_untranslated: bool, languages: tuple[str, ...],
+          multilingual: bool) -> None:
     from .pipeline import TARGETS, LrsLogin, build as run_build
 
     login = None
@@ -84,7 +90,7 @@ def build(source: str, out: str, target: str, paper: str, embed_lrs: str | None,
             raise click.UsageError("--embed-lrs needs --embed-lrs-user and --embed-lrs-password.")
         login = LrsLogin(embed_lrs, embed_lrs_user, embed_lrs_password)
     result = run_build(source, out, TARGETS if target == "all" else (target,), login, strict, paper=paper,
-                       allow_untranslated=allow_untranslated, languages=languages)
+                       allow_untranslated=allow_untranslated, languages=languages, multilingual=multilingual)
     for warning in result.warnings:
         click.echo(warning, err=True)
     for path in result.written:

@@ -20,10 +20,16 @@ TITLE_SUFFIX = "-title"
 #: The ``<script type="application/json">`` holding the course data (render/course-data.schema.json).
 COURSE_DATA_ID = "qser-course"
 
+#: A multilingual package's launch page holds each other language's content in a ``<template>``
+#: with the id ``LANGUAGE_CONTENT_PREFIX + language`` (runtime/language.js swaps them in).
+LANGUAGE_CONTENT_PREFIX = "qser-content-"
+
 #: Elements the runtime looks up, by the name it uses.
 ELEMENT_IDS = {
     "main": "qser-main",
-    "notice": "qser-notice",
+    "notice": "qser-notice",  # the notice's text, which the trackers write
+    "noticeBox": "qser-notice-box",
+    "noticeDismiss": "qser-notice-dismiss",
     "tools": "qser-tools",
     "contents": "qser-contents-button",
     "toc": "qser-toc",
@@ -32,6 +38,13 @@ ELEMENT_IDS = {
     "back": "qser-back",
     "next": "qser-next",
     "position": "qser-position",
+    "progress": "qser-progress",
+    "start": "qser-start",
+    "restart": "qser-restart",
+    "finishPage": "qser-finish-page",
+    "finishRecorded": "qser-finish-recorded",
+    "finishHow": "qser-finish-how",
+    "finishBack": "qser-finish-back",
     "quiz": "qser-quiz",
     "submit": "qser-submit",
     "result": "qser-result-summary",
@@ -44,6 +57,7 @@ ELEMENT_IDS = {
     "finishNo": "qser-finish-no",
     "announce": "qser-announce",
     "course": COURSE_DATA_ID,
+    "languages": "qser-languages",
 }
 
 #: A question's elements: ``QUESTION_PREFIX + question id`` (its fieldset), plus a part suffix.
@@ -112,6 +126,10 @@ SHORT_ID_PATTERN = r"^[A-Za-z0-9_]{1,64}$"
 #: How SCORM responses are written (course.yaml ``tracking: {responses: ...}``).
 RESPONSE_STYLES = ("readable", "codes")
 
+#: How the learner may move through the pages (course.yaml ``navigation:``): any page at any time,
+#: or each page once the one before it has been seen, and the assessment once every page has.
+NAVIGATION_MODES = ("free", "sequential")
+
 XAPI_VERSION = "1.0.3"
 
 #: cmi5 (spec 10.0, 11.0): the LMS's documents the AU reads, and the AU's own state document
@@ -134,9 +152,11 @@ def runtime_constants() -> dict:
         "sections": {"overview": OVERVIEW_ID, "assessment": ASSESSMENT_ID, "results": RESULTS_ID,
                      "pagePrefix": PAGE_PREFIX, "titleSuffix": TITLE_SUFFIX},
         "ids": ELEMENT_IDS,
+        "languageContentPrefix": LANGUAGE_CONTENT_PREFIX,
         "question": {"prefix": QUESTION_PREFIX, "parts": QUESTION_PARTS},
         "data": DATA_ATTRIBUTES,
         "result": {name: name for name in RESULTS},
+        "navigation": {name: name for name in NAVIGATION_MODES},
         "scorm12": {
             "status": SCORM12_STATUS,
             "exit": SCORM12_EXIT,

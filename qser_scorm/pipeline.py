@@ -39,7 +39,7 @@ class BuildResult:
 
 def build(source: str | Path = "course_src", out: str | Path = "dist", targets: tuple[str, ...] = ("scorm12",),
           embed_lrs: LrsLogin | None = None, strict: bool = False, paper: str = "a4",
-          allow_untranslated: bool = False, languages: tuple[str, ...] = ()) -> BuildResult:
+          allow_untranslated: bool = False, languages: tuple[str, ...] = (), multilingual: bool = False) -> BuildResult:
     """Build ``source`` for ``targets`` into ``out``; raise :class:`CourseError` on bad input.
 
     ``embed_lrs`` bakes an LRS login into the packages (issue 4: only on the author's explicit
@@ -47,23 +47,37 @@ def build(source: str | Path = "course_src", out: str | Path = "dist", targets: 
     ``paper`` is the workshop PDFs' paper size: ``a4`` or ``letter``.
     A course with ``languages:`` gets one set of packages per language, the translations named
     ``<id>-<lang>-<target>``; ``allow_untranslated`` builds them with missing translations, and
-    ``languages`` builds only those.
+    ``languages`` builds only those. ``multilingual`` puts them all in one package per target,
+    ``<id>-multilingual-<target>``, with a language choice on its cover page (the workshop PDFs
+    stay one set per language).
     """
     source_course, courses, problems = _checked(source, strict, allow_untranslated, languages)
+    if multilingual and len(courses) < 2:
+        where = source_course.language_source or source_course.source
+        raise CourseError([Problem(where.file, where.line, "--multilingual needs a course in two or more languages",
+                                   "list them in course.yaml, e.g. `languages: [en, el, es]`, with a "
+                                   "translations/<lang>.po for each (or build without --multilingual)")])
     warnings = [p.format() for p in problems]
     from .render import render_site  # imported late: a failed load needs no templates
 
     artifacts: list[Artifact] = []
-    for course in courses:
+    for course, alternates in _sites(courses, source_course.language, multilingual):
         embedded = None
         if embed_lrs:
             from .xapi import embedded_login, embedding_warning
 
             embedded = embedded_login(embed_lrs.endpoint, embed_lrs.username, embed_lrs.password)
             warnings.append(embedding_warning(embedded))
-        site = render_site(course, embedded)
+        site = render_site(course, embedded, alternates)
         for target in targets:
-            artifacts.extend(_in_language(course, source_course.language, _package(target, course, site, paper)))
+            if alternates and target == "workshop":
+                for edition in (course, *alternates):
+                    artifacts.extend(_in_language(edition, source_course.language, _package(target, edition, site, paper)))
+            elif alternates:
+                made = _package(target, course, site, paper, (course, *alternates))
+                artifacts.extend(_tagged(course, MULTILINGUAL, made))
+            else:
+                artifacts.extend(_in_language(course, source_course.language, _package(target, course, site, paper)))
     _refuse_nonconformant(artifacts)
     try:
         written = write_artifacts(Path(out), artifacts)
@@ -101,33 +115,50 @@ def _checked(source: str | Path, strict: bool, allow_untranslated: bool,
     return loaded.course, courses, problems
 
 
+def _sites(courses: list[Course], source_language: str, multilingual: bool) -> list[tuple[Course, tuple[Course, ...]]]:
+    """The sites to render: (the course shown, the other languages it holds). One per language,
+    or with ``multilingual`` one holding every language, the source language's shown first."""
+    if not multilingual:
+        return [(course, ()) for course in courses]
+    shown = next((c for c in courses if c.language == source_language), courses[0])
+    return [(shown, tuple(c for c in courses if c is not shown))]
+
+
 def _in_language(course: Course, source_language: str, artifacts: list[Artifact]) -> list[Artifact]:
     """``<id>-<target>`` -> ``<id>-<lang>-<target>`` for a translation. The source language's
     packages keep the plain name, so an LMS activity made from an earlier build is updated with
     the file of the same name."""
-    if course.language == source_language:
-        return artifacts
+    return artifacts if course.language == source_language else _tagged(course, course.language, artifacts)
+
+
+#: The name's tag of the packages that hold every language: ``<id>-multilingual-scorm12.zip``.
+MULTILINGUAL = "multilingual"
+
+
+def _tagged(course: Course, tag: str, artifacts: list[Artifact]) -> list[Artifact]:
+    """``<id>-<target>`` -> ``<id>-<tag>-<target>``."""
     prefix = f"{course.id}-"
-    return [replace(a, name=a.name.replace(prefix, f"{prefix}{course.language}-", 1)) for a in artifacts]
+    return [replace(a, name=a.name.replace(prefix, f"{prefix}{tag}-", 1)) for a in artifacts]
 
 
-def _package(target: str, course, site, paper: str) -> list[Artifact]:
+def _package(target: str, course, site, paper: str, editions: tuple[Course, ...] = ()) -> list[Artifact]:
+    """``target``'s files for ``site``; ``editions``: the course in each language a multilingual site holds."""
     if target == "scorm12":
         from .package.scorm12 import package_scorm12
 
-        return [package_scorm12(course, site)]
+        return [package_scorm12(course, site, editions)]
     if target == "scorm2004":
         from .package.scorm2004 import package_scorm2004
 
-        return [package_scorm2004(course, site)]
+        return [package_scorm2004(course, site, editions)]
     if target == "xapi":
         from .package.xapi import package_xapi
 
-        return package_xapi(course, site)
+        return package_xapi(course, site, editions)
     if target == "cmi5":
         from .package.cmi5 import package_cmi5
 
-        return [package_cmi5(course, site)]
+        return [package_cmi5(course, site, editions)]
     if target == "workshop":
         from .package.workshop import package_workshop  # imports WeasyPrint: only this target needs it
 

@@ -75,6 +75,8 @@ def test_plain_pip_install_builds_the_same_package(installed_wheel, tmp_path):
 def test_the_python_api_takes_the_options_of_the_command(tmp_path):
     result = qser_scorm.build(SHIPPED_COURSE, tmp_path, languages=["el"], strict=True)
     assert [path.name for path in result.written] == ["qser-becoming-a-mentor-el-scorm12.zip"]
+    together = qser_scorm.build(SHIPPED_COURSE, tmp_path, multilingual=True)
+    assert [path.name for path in together.written] == ["qser-becoming-a-mentor-multilingual-scorm12.zip"]
 
 
 def test_lrs_credentials_are_baked_in_only_on_request_and_with_a_warning(run_cli, tmp_path):

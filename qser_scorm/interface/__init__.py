@@ -54,6 +54,13 @@ def text_direction(language: str) -> str:
     return cldr_locale(language).text_direction
 
 
+def language_name(language: str) -> str:
+    """The language's name in itself, as CLDR writes it, capitalized for a button: ``el`` ->
+    ``Ελληνικά``, ``es`` -> ``Español``."""
+    name = cldr_locale(language).get_display_name(cldr_locale(language)) or language
+    return name[:1].upper() + name[1:]
+
+
 @lru_cache(maxsize=None)
 def builtin_languages() -> tuple[str, ...]:
     """The languages with a built-in table, sorted."""

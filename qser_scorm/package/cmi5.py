@@ -31,15 +31,16 @@ MOVE_ON = "CompletedAndPassed"
 LAUNCH_METHOD = "AnyWindow"
 
 
-def package_cmi5(course: Course, site: dict[str, bytes]) -> Artifact:
-    """Return ``<course id>-cmi5.zip``: the site with ``cmi5.xml`` at the root.
+def package_cmi5(course: Course, site: dict[str, bytes], editions: tuple[Course, ...] = ()) -> Artifact:
+    """Return ``<course id>-cmi5.zip``: the site with ``cmi5.xml`` at the root; ``editions``: the
+    course in each language the site holds (a multilingual site), else ``course``.
 
     Raises ``ValueError`` when the site lacks its launch file, :class:`BuildError` when the course
     structure would not be valid against CourseStructure.xsd (a bug of this tool).
     """
     if LAUNCH_FILE not in site:
         raise ValueError(f"the rendered site has no {LAUNCH_FILE}")
-    descriptor = course_structure(course)
+    descriptor = course_structure(course, editions)
     schema = _schema()
     if not schema.validate(etree.fromstring(descriptor)):
         details = "\n".join(f"  line {error.line}: {error.message}" for error in schema.error_log)
@@ -58,21 +59,24 @@ def mastery_score(course: Course) -> str:
     return f"{round(course.pass_mark / 100, 4):g}"
 
 
-def course_structure(course: Course) -> bytes:
-    """Return ``cmi5.xml``: the course and its one AU, titles and descriptions as language maps."""
+def course_structure(course: Course, editions: tuple[Course, ...] = ()) -> bytes:
+    """Return ``cmi5.xml``: the course and its one AU, titles and descriptions as language maps
+    with each language of ``editions`` (default: ``course``'s)."""
     root = etree.Element(f"{{{CMI5_NS}}}courseStructure", nsmap={None: CMI5_NS})
-    description = plain_text(course.description).strip()
-    _described(_sub(root, "course", id=structure_iri(course)), course.title, description, course.language)
+    editions = editions or (course,)
+    _described(_sub(root, "course", id=structure_iri(course)), editions)
     au = _sub(root, "au", id=course_iri(course), moveOn=MOVE_ON, masteryScore=mastery_score(course),
               launchMethod=LAUNCH_METHOD, activityType=ACTIVITY_TYPES["course"])
-    _described(au, course.title, description, course.language)
+    _described(au, editions)
     _sub(au, "url").text = LAUNCH_FILE
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _described(element: etree._Element, title: str, description: str, language: str) -> None:
-    for tag, text in (("title", title), ("description", description)):
-        _sub(_sub(element, tag), "langstring", lang=language).text = text
+def _described(element: etree._Element, editions: tuple[Course, ...]) -> None:
+    for tag, pick in (("title", lambda c: c.title), ("description", lambda c: plain_text(c.description).strip())):
+        parent = _sub(element, tag)
+        for edition in editions:
+            _sub(parent, "langstring", lang=edition.language).text = pick(edition)
 
 
 def _sub(parent: etree._Element, tag: str, **attributes: str) -> etree._Element:

@@ -12,6 +12,7 @@ from importlib import resources
 from lxml import etree
 
 from ..contract import TITLE_MAX
+from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import LAUNCH_FILE, MANIFEST
 from ..write import Artifact
@@ -52,6 +53,26 @@ def one_sco(manifest: etree._Element, course: Course, file_paths: list[str], ims
     for path in file_paths:
         sub(resource, "file", href=path)
     return item
+
+
+def general_texts(general: etree._Element, course: Course, editions: tuple[Course, ...],
+                  element: Callable[[etree._Element, str], etree._Element],
+                  string: Callable[[etree._Element, str, str], None]) -> None:
+    """LOM general's title, languages, description and keywords, each text once per language of
+    ``editions``. ``element(parent, tag)`` adds a LOM element and ``string(parent, text, language)``
+    a text in a language, as each SCORM version's LOM binding spells them."""
+    title = element(general, "title")
+    for edition in editions:
+        string(title, edition.title, edition.language)
+    for edition in editions:
+        element(general, "language").text = edition.language
+    description = element(general, "description")
+    for edition in editions:
+        string(description, plain_text(edition.description), edition.language)
+    for index in range(len(course.keywords)):  # a translation's keywords are the source's, one to one
+        keyword = element(general, "keyword")
+        for edition in editions:
+            string(keyword, edition.keywords[index], edition.language)
 
 
 def iso_duration(minutes: int) -> str:

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import ADLCP, IMSCP, IMSMD, XML, XSI
 from ..write import Artifact
-from .scorm import identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
+from .scorm import general_texts, identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
 
 _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd "
                     f"{ADLCP} adlcp_rootv1p2.xsd")
@@ -22,10 +21,11 @@ _SCHEMA_LOCATION = (f"{IMSCP} imscp_rootv1p1p2.xsd {IMSMD} imsmd_rootv1p2p1.xsd 
 CONTROL_FILES = ("imscp_rootv1p1p2.xsd", "adlcp_rootv1p2.xsd", "imsmd_rootv1p2p1.xsd", "ims_xml.xsd")
 
 
-def package_scorm12(course: Course, site: dict[str, bytes]) -> Artifact:
-    """Return ``<course id>-scorm12.zip`` holding the manifest and every file of ``site``."""
+def package_scorm12(course: Course, site: dict[str, bytes], editions: tuple[Course, ...] = ()) -> Artifact:
+    """Return ``<course id>-scorm12.zip`` holding the manifest and every file of ``site``;
+    ``editions``: the course in each language the site holds (a multilingual site), else ``course``."""
     control = {name: data for name, data in schema_files("scorm12").items() if name in CONTROL_FILES}
-    return scorm_zip(f"{course.id}-scorm12.zip", site, lambda paths: build_manifest(course, paths), control)
+    return scorm_zip(f"{course.id}-scorm12.zip", site, lambda paths: build_manifest(course, paths, editions), control)
 
 
 def mastery_score(course: Course) -> str:
@@ -33,8 +33,9 @@ def mastery_score(course: Course) -> str:
     return f"{course.pass_mark:g}"
 
 
-def build_manifest(course: Course, file_paths: list[str]) -> bytes:
-    """Return ``imsmanifest.xml`` for a one-SCO package whose files are ``file_paths``."""
+def build_manifest(course: Course, file_paths: list[str], editions: tuple[Course, ...] = ()) -> bytes:
+    """Return ``imsmanifest.xml`` for a one-SCO package whose files are ``file_paths``; the LOM
+    describes it in every language of ``editions`` (default: ``course``'s only)."""
     ids = identifiers(course)
     manifest = etree.Element(f"{{{IMSCP}}}manifest", nsmap={None: IMSCP, "adlcp": ADLCP, "xsi": XSI},
                              identifier=ids["manifest"], version=course.version)
@@ -43,7 +44,7 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     metadata = _sub(manifest, "metadata")
     _sub(metadata, "schema", "ADL SCORM")
     _sub(metadata, "schemaversion", "1.2")
-    metadata.append(_lom(course))
+    metadata.append(_lom(course, editions or (course,)))
 
     item = one_sco(manifest, course, file_paths, IMSCP, f"{{{ADLCP}}}scormtype")
     # Moodle applies "mastery score overrides status" from this value at LMSFinish, so it must be
@@ -52,15 +53,12 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     return etree.tostring(manifest, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def _lom(course: Course) -> etree._Element:
-    """Inline IEEE LOM (imsmd 1.2.1): what an LMS catalogue shows about the package."""
+def _lom(course: Course, editions: tuple[Course, ...]) -> etree._Element:
+    """Inline IEEE LOM (imsmd 1.2.1): what an LMS catalogue shows about the package, each text
+    once per language of ``editions`` (a langstring each)."""
     lom = etree.Element(f"{{{IMSMD}}}lom", nsmap={"imsmd": IMSMD})
     general = _md(lom, "general")
-    _langstring(_md(general, "title"), course.title, course.language)
-    _md(general, "language").text = course.language
-    _langstring(_md(general, "description"), plain_text(course.description), course.language)
-    for keyword in course.keywords:
-        _langstring(_md(general, "keyword"), keyword, course.language)
+    general_texts(general, course, editions, _md, _langstring)
     lifecycle = _md(lom, "lifecycle")
     _langstring(_md(lifecycle, "version"), course.version, "x-none")
     if course.author:

@@ -13,11 +13,10 @@ from decimal import Decimal
 
 from lxml import etree
 
-from ..course.markdown import plain_text
 from ..course.model import Course
 from ..vocab import SCORM2004_NAMESPACES as NS, SCORM2004_VERSION, XSI
 from ..write import Artifact
-from .scorm import identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
+from .scorm import general_texts, identifiers, iso_duration, one_sco, schema_files, scorm_zip, vcard
 
 #: The control document of each namespace, as xsi:schemaLocation names it at the package root.
 SCHEMA_FILES = {"imscp": "imscp_v1p1.xsd", "adlcp": "adlcp_v1p3.xsd", "adlseq": "adlseq_v1p3.xsd",
@@ -28,9 +27,10 @@ _LOM_PREFIX = "lom/"
 _LOM_PARTS = ("lom.xsd", "common/", "extend/", "unique/", "vocab/")
 
 
-def package_scorm2004(course: Course, site: dict[str, bytes]) -> Artifact:
-    """Return ``<course id>-scorm2004.zip``: the manifest, the control documents and ``site``."""
-    return scorm_zip(f"{course.id}-scorm2004.zip", site, lambda paths: build_manifest(course, paths),
+def package_scorm2004(course: Course, site: dict[str, bytes], editions: tuple[Course, ...] = ()) -> Artifact:
+    """Return ``<course id>-scorm2004.zip``: the manifest, the control documents and ``site``;
+    ``editions``: the course in each language the site holds (a multilingual site), else ``course``."""
+    return scorm_zip(f"{course.id}-scorm2004.zip", site, lambda paths: build_manifest(course, paths, editions),
                      control_files())
 
 
@@ -51,8 +51,9 @@ def scaled_passing_score(course: Course) -> str:
     return format((Decimal(f"{course.pass_mark:g}") / 100).normalize(), "f")
 
 
-def build_manifest(course: Course, file_paths: list[str]) -> bytes:
-    """Return ``imsmanifest.xml`` for a one-SCO 2004 package whose files are ``file_paths``."""
+def build_manifest(course: Course, file_paths: list[str], editions: tuple[Course, ...] = ()) -> bytes:
+    """Return ``imsmanifest.xml`` for a one-SCO 2004 package whose files are ``file_paths``; the
+    LOM describes it in every language of ``editions`` (default: ``course``'s only)."""
     ids = identifiers(course)
     nsmap = {None: NS["imscp"], **{prefix: NS[prefix] for prefix in NS if prefix != "imscp"}, "xsi": XSI}
     manifest = etree.Element(f"{{{NS['imscp']}}}manifest", nsmap=nsmap, identifier=ids["manifest"], version=course.version)
@@ -61,7 +62,7 @@ def build_manifest(course: Course, file_paths: list[str]) -> bytes:
     metadata = _cp(manifest, "metadata")
     _cp(metadata, "schema", "ADL SCORM")
     _cp(metadata, "schemaversion", SCORM2004_VERSION)
-    _lom(metadata, course)
+    _lom(metadata, course, editions or (course,))
 
     item = one_sco(manifest, course, file_paths, NS["imscp"], f"{{{NS['adlcp']}}}scormType")
     # SN 3.14: completed when cmi.progress_measure reaches 1, which the SCO reports only when
@@ -86,15 +87,12 @@ def _sequencing(item: etree._Element, course: Course) -> None:
     _ns(sequencing, "imsss", "deliveryControls", completionSetByContent="true", objectiveSetByContent="true")
 
 
-def _lom(metadata: etree._Element, course: Course) -> None:
-    """Inline IEEE LOM (LOM XML binding, CAM 4): what an LMS catalogue shows about the package."""
+def _lom(metadata: etree._Element, course: Course, editions: tuple[Course, ...]) -> None:
+    """Inline IEEE LOM (LOM XML binding, CAM 4): what an LMS catalogue shows about the package,
+    each text once per language of ``editions`` (a string each)."""
     lom = _ns(metadata, "lom", "lom")
     general = _ns(lom, "lom", "general")
-    _string(_ns(general, "lom", "title"), course.title, course.language)
-    _ns(general, "lom", "language").text = course.language
-    _string(_ns(general, "lom", "description"), plain_text(course.description), course.language)
-    for keyword in course.keywords:
-        _string(_ns(general, "lom", "keyword"), keyword, course.language)
+    general_texts(general, course, editions, lambda parent, tag: _ns(parent, "lom", tag), _string)
     lifecycle = _ns(lom, "lom", "lifeCycle")
     _string(_ns(lifecycle, "lom", "version"), course.version, "x-none")
     if course.author:

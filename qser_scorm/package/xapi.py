@@ -20,8 +20,9 @@ from .archive import zip_bytes
 DESCRIPTOR = TINCAN_XML
 
 
-def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:
-    """Return ``<course id>-xapi.zip`` and ``<course id>-xapi-statements.json``.
+def package_xapi(course: Course, site: dict[str, bytes], editions: tuple[Course, ...] = ()) -> list[Artifact]:
+    """Return ``<course id>-xapi.zip`` and ``<course id>-xapi-statements.json``; ``editions``: the
+    course in each language the site holds (a multilingual site), else ``course``.
 
     Raises ``ValueError`` when the site lacks its launch file or the runtime script, which holds
     the statement templates (``render_site`` adds both).
@@ -29,22 +30,23 @@ def package_xapi(course: Course, site: dict[str, bytes]) -> list[Artifact]:
     for required in (LAUNCH_FILE, SCRIPT_FILE):
         if required not in site:
             raise ValueError(f"the rendered site has no {required}")
-    files = {**site, DESCRIPTOR: tincan_xml(course)}
+    files = {**site, DESCRIPTOR: tincan_xml(course, editions or (course,))}
     return [
         Artifact(f"{course.id}-xapi.zip", zip_bytes(files)),
         Artifact(f"{course.id}-xapi-statements.json", statements_document(course)),
     ]
 
 
-def tincan_xml(course: Course) -> bytes:
-    """Return ``tincan.xml``: the course activity and its launch file."""
+def tincan_xml(course: Course, editions: tuple[Course, ...] = ()) -> bytes:
+    """Return ``tincan.xml``: the course activity, named and described in each language of
+    ``editions`` (default: ``course``'s), and its launch file."""
     root = etree.Element(f"{{{TINCAN_NS}}}tincan", nsmap={None: TINCAN_NS})
     activities = etree.SubElement(root, f"{{{TINCAN_NS}}}activities")
     activity = etree.SubElement(
         activities, f"{{{TINCAN_NS}}}activity", id=course_iri(course), type=ACTIVITY_TYPES["course"]
     )
-    texts = (("name", course.title), ("description", plain_text(course.description)), ("launch", LAUNCH_FILE))
-    for tag, text in texts:
-        element = etree.SubElement(activity, f"{{{TINCAN_NS}}}{tag}", lang=course.language)
-        element.text = text
+    for tag, pick in (("name", lambda c: c.title), ("description", lambda c: plain_text(c.description))):
+        for edition in editions or (course,):
+            etree.SubElement(activity, f"{{{TINCAN_NS}}}{tag}", lang=edition.language).text = pick(edition)
+    etree.SubElement(activity, f"{{{TINCAN_NS}}}launch", lang=course.language).text = LAUNCH_FILE
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)

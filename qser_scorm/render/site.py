@@ -18,7 +18,7 @@ from .. import contract
 from ..course.markdown import plain_text
 from ..course.model import Course, Question
 from ..course.responses import response_ids
-from ..interface import interface_texts, text as interface_text, text_direction
+from ..interface import interface_texts, language_name, text as interface_text, text_direction
 from ..vocab import LAUNCH_FILE, SCRIPT_FILE, STYLE_FILE
 from ..xapi.templates import TEMPLATES_FILE, EmbeddedLrs, templates_script
 from .runtime import runtime_script, runtime_stylesheet
@@ -26,40 +26,69 @@ from .print import HANDOUT_PAGE, handout_html, print_link_text
 from .templating import environment
 
 
-
-def render_site(course: Course, embedded_lrs: EmbeddedLrs | None = None) -> dict[str, bytes]:
+def render_site(course: Course, embedded_lrs: EmbeddedLrs | None = None,
+                alternates: tuple[Course, ...] = ()) -> dict[str, bytes]:
     """Return the site's files as ``{relative path: bytes}``; writes nothing.
 
     ``embedded_lrs`` bakes an LRS login into the script (only on the author's explicit build
-    option, docs/xapi.md). The same course always gives the same bytes (no dates, no random
-    parts), so packages are reproducible.
+    option, docs/xapi.md). ``alternates``, the course in other languages, makes a multilingual
+    site: ``course`` is shown at launch, each alternate's content waits in a ``<template>`` of
+    ``index.html`` for the learner's language choice (runtime/language.js), with its own handout.
+    The same course always gives the same bytes (no dates, no random parts), so packages are
+    reproducible.
     """
+    editions = (course, *alternates)
+    choices = [{"language": e.language, "name": language_name(e.language)} for e in editions] if alternates else []
+    page = environment.get_template("index.html")
+
+    def content(edition: Course) -> Markup:
+        """The language's part of the page (the body's ``content`` block), as HTML."""
+        return Markup("".join(page.blocks["content"](page.new_context(_page_context(edition, editions, choices)))))
+
+    html = page.render(
+        **_page_context(course, editions, choices),
+        # In <head>: core.js hides all but the first section before the first paint.
+        script=SCRIPT_FILE,
+        stylesheet=STYLE_FILE,
+        alternates=[{"id": contract.LANGUAGE_CONTENT_PREFIX + e.language, "language": e.language,
+                     "direction": text_direction(e.language), "content": content(e)} for e in alternates],
+    )
+    # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md); the runtime
+    # sets a statement's context.language to the language shown.
+    generated = {TEMPLATES_FILE: templates_script(course, embedded_lrs), contract.CONTRACT_FILE: contract.contract_script()}
+    media = {m.path: m.data for edition in editions for m in edition.media}
+    handouts = {_handout_page(e, course): handout_html(e, paper=None).encode("utf-8") for e in editions}
+    return {LAUNCH_FILE: html.encode("utf-8"), **handouts, SCRIPT_FILE: runtime_script(generated),
+            STYLE_FILE: runtime_stylesheet(course.theme), **media}
+
+
+def _page_context(course: Course, editions: tuple[Course, ...], choices: list[dict[str, str]]) -> dict:
+    """What the page's templates name, for ``course`` in its language."""
     texts = interface_texts(course)
-    html = environment.get_template("index.html").render(
+    return dict(
         course=course,
         # text("position", n=1, total=9): an interface text in the course language, as HTML.
         text=lambda key, **values: Markup(interface_text(texts, key, values, course.language, escape)),
         direction=text_direction(course.language),
         sections=_sections(course, texts),
         question_orders={q.id: _display_order(q) for q in course.assessment.questions},
-        course_json=_course_json(course, texts),
-        # In <head>: core.js hides all but the first section before the first paint.
-        script=SCRIPT_FILE,
-        stylesheet=STYLE_FILE,
+        course_json=_course_json(course, texts, [e.language for e in editions]),
         section_ids={"overview": contract.OVERVIEW_ID, "assessment": contract.ASSESSMENT_ID,
-                      "results": contract.RESULTS_ID, "title": contract.TITLE_SUFFIX},
+                     "results": contract.RESULTS_ID, "title": contract.TITLE_SUFFIX},
         ids=contract.ELEMENT_IDS,
         data=contract.DATA_ATTRIBUTES,
         page_id=_page_section_id,
         question_id=_question_element_id,
         # The learner handout to print from the LMS; the facilitator guide (answer key) is never here.
-        print_page={"href": HANDOUT_PAGE, "label": print_link_text(course)},
+        print_page={"href": _handout_page(course, editions[0]), "label": print_link_text(course)},
+        # The cover's language choice (templates/language-choice.html); [] in a one-language site.
+        languages=[{**choice, "current": choice["language"] == course.language} for choice in choices],
     )
-    # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
-    generated = {TEMPLATES_FILE: templates_script(course, embedded_lrs), contract.CONTRACT_FILE: contract.contract_script()}
-    return {LAUNCH_FILE: html.encode("utf-8"), HANDOUT_PAGE: handout_html(course, paper=None).encode("utf-8"),
-            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(course.theme),
-            **{m.path: m.data for m in course.media}}
+
+
+def _handout_page(course: Course, shown: Course) -> str:
+    """``handout.html`` for the language shown at launch, ``handout-<lang>.html`` for the others."""
+    return HANDOUT_PAGE if course.language == shown.language else HANDOUT_PAGE.replace(".html", f"-{course.language}.html")
 
 
 def _sections(course: Course, texts: dict[str, str]) -> list[dict[str, str]]:
@@ -98,17 +127,20 @@ def _display_order(question: Question) -> list[int]:
     return order
 
 
-def _course_json(course: Course, texts: dict[str, str]) -> str:
-    """The data the runtime reads, as JSON safe inside a <script> element."""
+def _course_json(course: Course, texts: dict[str, str], languages: list[str]) -> str:
+    """The data the runtime reads, as JSON safe inside a <script> element. ``languages``: the
+    package's languages, the one shown at launch first."""
     assessment = course.assessment
     data = {
         "id": course.id,
         "title": course.title,
         "language": course.language,  # Qser.text writes numbers as this language does
+        "languages": languages,
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
         "responses": course.responses,
+        "navigation": course.navigation,
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],

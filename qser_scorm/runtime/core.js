@@ -27,16 +27,30 @@ Qser.questionElement = (id, part) => {
 
 /* An interface text in the course language ("ui" in the course JSON; docs/authoring.md) with
    `values` in its {placeholders}; numbers written as the language does (the browser's CLDR),
-   at most 2 decimals, as Babel writes them in the HTML. */
-let texts = null, numbers = null;
+   at most 2 decimals, as Babel writes them in the HTML. Read again when the course JSON is
+   another element (the page's content replaced by another language's, language.js). */
+let source = null, texts = null, numbers = null;
 Qser.text = (key, values = {}) => {
-  if (!texts) {
-    const course = JSON.parse(Qser.$(Qser.contract.ids.course).textContent);
+  const element = Qser.$(Qser.contract.ids.course);
+  if (element !== source) {
+    const course = JSON.parse(element.textContent);
+    source = element;
     texts = course.ui;
     numbers = new Intl.NumberFormat(course.language, { maximumFractionDigits: 2 });
   }
   const show = (value) => (typeof value === "number" ? numbers.format(value) : String(value));
   return texts[key].replace(/\{(\w+)\}/g, (_, name) => show(values[name]));
+};
+
+/* The tracking notice (#qser-notice), by the keys of its texts: `add` puts them after the ones
+   shown. Kept by key, so the notice is shown again in another language's content (language.js). */
+let noticeKeys = [];
+Qser.notice = (keys, add = false) => {
+  noticeKeys = add ? noticeKeys.concat(keys) : keys;
+  Qser.notice.show();
+};
+Qser.notice.show = () => {
+  Qser.$(Qser.contract.ids.notice).textContent = noticeKeys.map((key) => Qser.text(key)).join(" ");
 };
 
 /* The first `size` UTF-16 units of `text`, never half a surrogate pair (an emoji stays whole or goes). */

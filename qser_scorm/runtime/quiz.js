@@ -10,12 +10,18 @@ const isIdentity = (list) => list.every((value, index) => value === index);
 
 class Quiz {
   constructor(course) {
-    this.course = course;
-    this.questions = course.questions;
-    this.byId = Object.fromEntries(this.questions.map((q) => [q.id, q]));
+    this.use(course);
     this.events = Qser.emitter();
     this.seed = Math.floor(Math.random() * 0x3fffffff);
     this.restart(1);
+  }
+
+  /* The course data, or the same course in another language (same ids, types and weights): a
+     typed answer is then checked against that language's accepted answers. */
+  use(course) {
+    this.course = course;
+    this.questions = course.questions;
+    this.byId = Object.fromEntries(this.questions.map((q) => [q.id, q]));
   }
 
   /* Attempt `attempt` from the start: no answers, no result, answer times from now. */

@@ -4,9 +4,10 @@
 ((Qser) => {
 "use strict";
 
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "B", SEED_BITS = 30;
-/* Version A, before the closed bit: still read, so a learner keeps a state saved by an older package. */
-const VERSION_BEFORE_CLOSED = "A";
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "C", SEED_BITS = 30;
+/* Older versions are still read, so a learner keeps a state saved by an older package: A before
+   the closed bit, B before the language chosen. */
+const VERSION_BEFORE_CLOSED = "A", VERSION_BEFORE_LANGUAGE = "B", VERSIONS = [VERSION, VERSION_BEFORE_LANGUAGE, VERSION_BEFORE_CLOSED];
 
 const width = (max) => (max > 0 ? max.toString(2).length : 0);
 const bits = (value, size) => (size ? value.toString(2).padStart(size, "0") : "");
@@ -80,10 +81,13 @@ function fitTexts(texts, budget) {
 const checksOf = (course) => course.checks || [];
 const recorded = (course) => [...course.questions, ...checksOf(course)];
 
-/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer},
-   checks: {id: answer}} for `course` in at most `limit` characters; only texts are shortened to fit. */
+/* Encode {attempt, submitted, closed, language, seed, visited: [page index], answers: {id: answer},
+   checks: {id: answer}} for `course` in at most `limit` characters; only texts are shortened to fit.
+   `language`: the one the learner chose of the package's (course.languages), or null. */
 function encode(progress, course, limit) {
-  let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
+  const language = (course.languages || []).indexOf(progress.language);
+  let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + gamma(language + 2) +
+    bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
     gamma(course.pages.length + 1) + course.pages.map((page, i) => (progress.visited.includes(i) ? 1 : 0)).join("");
   const answers = { ...progress.answers, ...progress.checks };
   const texts = [], records = recorded(course).map((q, i) => [q, i, answers[q.id]])
@@ -103,12 +107,13 @@ function encode(progress, course, limit) {
 
 /* Decode a state string against the current course; null when it cannot be read at all. */
 function decode(text, course) {
-  if (!text || (text[0] !== VERSION && text[0] !== VERSION_BEFORE_CLOSED)) return null;
+  if (!text || !VERSIONS.includes(text[0])) return null;
   try {
     const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = recorded(course);
     if (text[1] !== checkDigit(parts[0])) throw new Error("check digit mismatch");
-    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] === VERSION && r.read(1) === 1,
-      seed: r.read(SEED_BITS), visited: [], answers: {} };
+    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] !== VERSION_BEFORE_CLOSED && r.read(1) === 1 };
+    progress.language = (text[0] === VERSION && (course.languages || [])[r.gamma() - 2]) || null;
+    Object.assign(progress, { seed: r.read(SEED_BITS), visited: [], answers: {} });
     const pages = r.gamma() - 1;
     for (let p = 0; p < pages; p++) if (r.read(1) && pages === course.pages.length) progress.visited.push(p);
     let position = -1, matched = -1, nextText = 1;

@@ -26,10 +26,11 @@ REPO = Path(__file__).resolve().parents[2]
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
 
 
-def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
-    """Build ``source`` for ``target`` with the real CLI and unzip its zip; return the unzipped folder."""
+def build_package(source: Path, out: Path, target: str = "scorm12", *options: str) -> Path:
+    """Build ``source`` for ``target`` (with more build ``options``) with the real CLI and unzip its
+    zip; return the unzipped folder."""
     result = subprocess.run(
-        [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out), "--target", target],
+        [sys.executable, "-m", "qser_scorm", "build", str(source), "--out", str(out), "--target", target, *options],
         capture_output=True, text=True, cwd=REPO,
     )
     assert result.returncode == 0, f"qser-scorm build failed:\n{result.stdout}{result.stderr}"

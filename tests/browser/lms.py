@@ -118,14 +118,19 @@ class LmsSession:
 
     def axe_violations(self) -> list[dict]:
         """Run axe-core in the SCO's own document and return its violations (rule id, nodes)."""
-        frame = self.sco_frame
-        if not frame.evaluate("typeof window.axe !== 'undefined'"):
-            frame.add_script_tag(path=str(AXE_JS))
-        return frame.evaluate(
-            """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
-                .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                            nodes: v.nodes.map(n => n.target.join(" "))}))"""
-        )
+        return axe_violations(self.sco_frame)
+
+
+def axe_violations(frame: Page | Frame) -> list[dict]:
+    """Run axe-core in ``frame``'s document (a SCO's frame, or a page opened standalone) and
+    return its violations (rule id, nodes)."""
+    if not frame.evaluate("typeof window.axe !== 'undefined'"):
+        frame.add_script_tag(path=str(AXE_JS))
+    return frame.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.map(n => n.target.join(" "))}))"""
+    )
 
 
 class TestLms:
@@ -238,6 +243,9 @@ def returning_learner(stored: dict) -> dict[str, str]:
         "cmi.core.total_time": core.get("total_time", "0000:00:00"),
         "cmi.suspend_data": stored["suspend_data"],
     }
+    # The learner's language, as the LMS keeps it between sessions (RTE 3.4.2, read and write).
+    if stored.get("student_preference", {}).get("language"):
+        values["cmi.student_preference.language"] = stored["student_preference"]["language"]
     for part in ("raw", "min", "max"):
         if core["score"].get(part, "") != "":
             values[f"cmi.core.score.{part}"] = core["score"][part]

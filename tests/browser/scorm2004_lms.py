@@ -138,6 +138,8 @@ class TestLms2004(TestLms):
         for part, value in stored.get("score", {}).items():
             if value != "":
                 values[f"cmi.score.{part}"] = value
+        if stored.get("learner_preference", {}).get("language"):  # RTE 4.2.12: the learner's language
+            values["cmi.learner_preference.language"] = stored["learner_preference"]["language"]
         for collection in ("interactions", "objectives"):
             for index, entry in stored.get(collection, {}).items():
                 values.update(_flatten(entry, f"cmi.{collection}.{index}"))

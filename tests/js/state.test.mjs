@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers, checks = {}) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3],
-  answers, checks });
+const progress = (answers, { checks = {}, language = null } = {}) => ({ attempt: 2, submitted: true, closed: true, language,
+  seed: 123456, visited: [0, 1, 3], answers, checks });
+const MULTILINGUAL = { ...COURSE, languages: ["en", "el", "es"] };
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);
@@ -43,11 +44,25 @@ test("the answers of a page's check questions come back apart from the assessmen
   const checks = [{ id: "check-one-1", type: "single", weight: 0, count: 2, correct: [0] },
     { id: "check-one-2", type: "true-false", weight: 0, correct: true }];
   const withChecks = { ...COURSE, checks };
-  const text = Qser.state.encode(progress(RIGHT, { "check-one-1": 1, "check-one-2": false }), withChecks, 4096);
-  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, { "check-one-1": 1, "check-one-2": false }));
+  const text = Qser.state.encode(progress(RIGHT, { checks: { "check-one-1": 1, "check-one-2": false } }), withChecks, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, { checks: { "check-one-1": 1, "check-one-2": false } }));
   // A package without those checks (an older one, or checks removed) keeps the assessment's answers.
   assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT));
   // A state saved before checks existed reads as no check answered.
   const before = Qser.state.encode(progress(RIGHT), COURSE, 4096);
   assert.deepEqual(copy(Qser.state.decode(before, withChecks)), progress(RIGHT));
+});
+
+test("the language the learner chose comes back, as one of the package's", () => {
+  for (const language of ["en", "el", "es", null]) {
+    const text = Qser.state.encode(progress(RIGHT, { language }), MULTILINGUAL, 4096);
+    assert.equal(Qser.state.decode(text, MULTILINGUAL).language, language);
+  }
+  const greek = Qser.state.encode(progress(RIGHT, { language: "el" }), MULTILINGUAL, 4096);
+  assert.equal(Qser.state.decode(greek, { ...COURSE, languages: ["en"] }).language, null);
+});
+
+test("a state saved before the language was kept (version B) is still read, with no language", () => {
+  const saved = "BrWAA8SAXRFZvoliJsO3tONKyI~  seven ~A thought"; /* by the state.js of that version */
+  assert.deepEqual(copy(Qser.state.decode(saved, MULTILINGUAL)), progress(RIGHT));
 });

@@ -185,18 +185,19 @@ def test_a_translated_question_keeps_the_response_ids_of_its_source_text(course)
     assert response_ids(greek.assessment.questions[1])["options"][0] == "employees_of_municipalities"
 
 
-def test_an_untranslated_text_stops_the_build_naming_the_po_file_and_line(course, run_cli, tmp_path):
+@pytest.mark.parametrize("options", [(), ("--multilingual",)], ids=["per language", "multilingual"])
+def test_an_untranslated_text_stops_the_build_naming_the_po_file_and_line(course, run_cli, tmp_path, options):
     _languages(course, "en", "es")
     run_cli("translate", "extract", course)
     po = course / "translations" / "es.po"
     _fill(po, lambda text: "" if text == "Summary" else f"ES {text}")
     line = _msgstr_line_of(po, "page.summary.title")
-    result = run_cli("build", course, "--out", tmp_path / "dist")
+    result = run_cli("build", course, "--out", tmp_path / "dist", *options)
     assert result.exit_code == 2
     assert f"{po}:{line}: error: page.summary.title is not translated" in result.output
     assert not (tmp_path / "dist").exists()
 
-    allowed = run_cli("build", course, "--out", tmp_path / "dist", "--allow-untranslated")
+    allowed = run_cli("build", course, "--out", tmp_path / "dist", "--allow-untranslated", *options)
     assert allowed.exit_code == 0, allowed.output
     assert f"{po}:{line}: warning: page.summary.title is not translated" in allowed.output
 

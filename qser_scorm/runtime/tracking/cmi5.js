@@ -50,8 +50,8 @@ function create(templates, launch) {
   const sessionStore = Qser.storage("qser-cmi5-session:" + launch.fetch, "sessionStorage");
   const sessionStart = Date.now();
   let actor = null, session = null, launchData = null, outbox = null, progress = null, normal = false, saveTimer = null;
-  let pendingAnswers = [];
-  const tracker = { name: "cmi5", stateLimit: STATE_MAX, preferences: null };
+  let pendingAnswers = [], language = null; // the language shown, when the learner chose another than the build's
+  const tracker = { name: "cmi5", stateLimit: STATE_MAX, preferences: null, languages: [] };
 
   async function xapi(method, resource, params, body, keepalive = false) {
     const controller = new AbortController(), timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
@@ -86,6 +86,7 @@ function create(templates, launch) {
     made.actor = actor;
     made.timestamp = (at ? new Date(at) : new Date()).toISOString();
     const ours = { ...made.context, extensions: { ...made.context.extensions, ...extensions } };
+    if (language) ours.language = language; // under the LMS's context template, as all of ours
     if (defined) {
       made.object = { ...made.object, id: launch.activityId }; // 9.4: the LMS's id for this AU
       const judged = result && ("success" in result || "completion" in result); // 9.6.2.2
@@ -141,11 +142,13 @@ function create(templates, launch) {
       if (!launchData || !launchData.contextTemplate) throw new Error(`no ${LAUNCH_DATA} state with a contextTemplate`);
       // 11.0: read at start; a 403 or an error is no reason to stop.
       tracker.preferences = await read("agents/profile", { profileId: PREFERENCES, agent: launch.actor }).catch(() => null);
+      // 11.0: languagePreference, the learner's languages by preference, comma separated.
+      tracker.languages = String(tracker.preferences?.languagePreference || "").split(",").map((tag) => tag.trim()).filter(Boolean);
       const saved = await read("activities/state", stateParams(PROGRESS));
       progress = { seen: [], ...saved };
       if (session.terminated) {
         // Reloaded after this session's terminated (9.3.8: nothing may follow it): report nothing more.
-        Qser.$(Qser.contract.ids.notice).textContent = Qser.text("exit_notice");
+        Qser.notice(["exit_notice"]);
         return saved;
       }
       // 10.2.2: Browse and Review launches send initialized and terminated only, and change nothing.
@@ -167,6 +170,8 @@ function create(templates, launch) {
       return null;
     }
   };
+
+  tracker.languageChosen = (chosen) => { language = chosen; };
 
   tracker.save = safely("save", ({ state, location, pageChanged }) => {
     if (!normal) return;

@@ -21,11 +21,12 @@ function create({ course, lmsSilent }) {
     name: "local",
     stateLimit: Infinity, /* localStorage holds megabytes; a state is kilobytes at most */
     start() {
-      Qser.$(Qser.contract.ids.notice).textContent = `${Qser.text(lmsSilent ? "notice_lms_silent" : "notice_no_lms")} ${Qser.text("notice_kept_here")}`;
+      Qser.notice([lmsSilent ? "notice_lms_silent" : "notice_no_lms", "notice_kept_here"]);
       return Promise.resolve(store.read());
     },
     save: ({ state, location }) => store.write({ state, location }),
-    pageViewed: ignore, answered: ignore, assessed: ignore, finish: ignore
+    languages: [], /* no LMS to prefer one */
+    pageViewed: ignore, answered: ignore, assessed: ignore, finish: ignore, languageChosen: ignore
   };
 }
 

@@ -104,6 +104,13 @@ class ScormLms {
     return (saved && saved.base === stored && saved.sets) || {};
   }
 
+  /* The learner's language as the LMS keeps it in `element` (from the learner's profile, or an
+     earlier choice), as a list of one or none; asked only by a package with several languages. */
+  preferredLanguages(element, course) {
+    const value = (course.languages || []).length > 1 && !this.closed ? this.get(element) : "";
+    return value ? [value] : [];
+  }
+
   get dirty() { return Object.keys(this.unconfirmed).length > 0; }
 
   /* Write the backup (once per batch of sets), or drop it when all is committed. A read-only

@@ -9,6 +9,7 @@ const DIALECT = { initialize: "LMSInitialize", terminate: "LMSFinish", get: "LMS
   commit: "LMSCommit", lastError: "LMSGetLastError", errorString: "LMSGetErrorString",
   probed: ["cmi.core", "cmi.interactions", "cmi.objectives"], sessionTime: "cmi.core.session_time" };
 const MAX_PARENTS = 7; /* as the ADL sample API finder */
+const LANGUAGE = "cmi.student_preference.language"; /* RTE 3.4.2: CMIString255, read and write */
 
 const pad = (value) => String(value).padStart(2, "0");
 
@@ -51,6 +52,7 @@ class Tracker {
     lms.set("cmi.core.exit", S.exit.suspend);
     for (const [element, kept] of Object.entries(restore)) lms.set(element, kept);
     this.interactions = Number(lms.get("cmi.interactions._count")) || 0; /* restored ones included */
+    this.languages = lms.preferredLanguages(LANGUAGE, this.course);
     lms.commit();
     /* Saved state resumes, whatever cmi.core.entry says (Chamilo reads resume on a first launch;
        main starts fresh when the state cannot be read); a decided course restarts at the overview. */
@@ -68,6 +70,12 @@ class Tracker {
   }
 
   pageViewed() {}
+
+  /* The learner chose another language of a multilingual package: the LMS keeps it too. */
+  languageChosen(language) {
+    this.lms.set(LANGUAGE, language);
+    this.lms.commitSoon();
+  }
 
   /* One cmi.interactions.n per question and submission, id and type first (RTE 3.4.2). */
   answered(record) {

@@ -11,6 +11,7 @@ const DIALECT = { initialize: "Initialize", terminate: "Terminate", get: "GetVal
   probed: ["cmi.interactions", "cmi.objectives"], sessionTime: "cmi.session_time",
   quiet: ["403"] /* RTE 3.1.7.6: a value never set, e.g. cmi.location at the first launch */ };
 const MAX_PARENTS = 500; /* RTE 3.1.4: the ADL discovery algorithm's limit */
+const LANGUAGE = "cmi.learner_preference.language"; /* RTE 4.2.12: an ISO 639 language code, read and write */
 
 const S = Qser.contract.scorm2004, COMPLETION = S.completion, SUCCESS = S.success;
 /* RTE 4.2.23 cmi.suspend_data and 4.2.14 cmi.location: smallest permitted maximum. */
@@ -48,6 +49,7 @@ class Tracker {
     this.objectives = Qser.range(Number(lms.get("cmi.objectives._count")) || 0).map((n) => lms.get(`cmi.objectives.${n}.id`));
     /* Navigation requests only where the LMS knows them (Moodle's and scorm-again's do). */
     this.navigates = lms.get("adl.nav.request_valid.continue") !== "";
+    this.languages = lms.preferredLanguages(LANGUAGE, this.course);
     /* RTE 4.2.4: the SCO says incomplete once the learner has started. */
     if (lms.get("cmi.completion_status") !== COMPLETION.completed) lms.set("cmi.completion_status", COMPLETION.incomplete);
     /* exit suspend until the outcome is final, so even a crashed session resumes. */
@@ -84,6 +86,12 @@ class Tracker {
     this.progress = Math.max(this.progress, done === parts ? 1 : Math.floor((10000 * done) / parts) / 10000);
     this.lms.set("cmi.progress_measure", real(this.progress));
     if (this.progress === 1) this.lms.set("cmi.completion_status", COMPLETION.completed);
+  }
+
+  /* The learner chose another language of a multilingual package: the LMS keeps it too. */
+  languageChosen(language) {
+    this.lms.set(LANGUAGE, language);
+    this.lms.commitSoon();
   }
 
   /* One cmi.interactions.n per question and submission, id and type first (RTE 4.2.9: 408 otherwise). */

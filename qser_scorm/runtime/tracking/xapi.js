@@ -35,8 +35,7 @@ function objectiveResult(objective) {
 
 /* The LRS refused the launch's credentials: say so beside any other tracking notice. */
 function showDenied() {
-  const notice = Qser.$(Qser.contract.ids.notice);
-  notice.textContent = (notice.textContent + " " + Qser.text("notice_lrs_denied")).trim();
+  Qser.notice(["notice_lrs_denied"], true);
 }
 
 function create(templates) {
@@ -46,6 +45,7 @@ function create(templates) {
   let progressStore = null;
   let pendingAnswers = [];
   let finished = false;
+  let language = null; // the language shown, when the learner chose another than the build's
   const sessionStart = Date.now();
 
   function statement(template, at, result, attempt) {
@@ -54,6 +54,7 @@ function create(templates) {
     made.actor = launch.actor;
     made.timestamp = (at ? new Date(at) : new Date()).toISOString();
     made.context.registration = launch.registration;
+    if (language) made.context.language = language; // xAPI Data 2.4.6: the language the learner took it in
     if (attempt) made.context.extensions = { [templates.extensions.attempt]: attempt };
     if (result) made.result = result;
     return made;
@@ -73,6 +74,7 @@ function create(templates) {
 
   return {
     name: "xapi",
+    languages: [],
     start: function () {
       try {
         launch = Qser.xapiLaunchSettings.resolve();
@@ -95,6 +97,7 @@ function create(templates) {
       return Promise.resolve(null); // the SCORM or local tracker owns the saved state
     },
     save: function () {},
+    languageChosen: function (chosen) { language = chosen; },
     pageViewed: safely("pageViewed", function (page) {
       const id = page.id.indexOf(PAGE_PREFIX) === 0 ? page.id.slice(PAGE_PREFIX.length) : "";
       if (templates.pages[id]) outbox.add([statement(templates.pages[id])]);
