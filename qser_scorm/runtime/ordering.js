@@ -12,7 +12,6 @@ Qser.dragOrdering = (root, moved) => {
     const list = item && item.parentNode;
     if (!item || list.classList.contains("qser-fixed") || event.button !== 0) return;
     event.preventDefault();
-    grip.setPointerCapture(event.pointerId);
     const before = [...list.children];
     item.classList.add("qser-dragging");
     /* The item goes before the first other item whose middle is below the pointer. */
@@ -28,9 +27,10 @@ Qser.dragOrdering = (root, moved) => {
       item.classList.remove("qser-dragging");
       if ([...list.children].some((other, i) => other !== before[i])) moved(item);
     };
-    grip.addEventListener("pointermove", follow, { signal: dragging.signal });
-    grip.addEventListener("pointerup", drop, { signal: dragging.signal });
-    grip.addEventListener("pointercancel", drop, { signal: dragging.signal });
+    /* On the document, not the grip: moving the item in the list ends any pointer capture. */
+    for (const [type, listener] of [["pointermove", follow], ["pointerup", drop], ["pointercancel", drop]]) {
+      document.addEventListener(type, listener, { signal: dragging.signal });
+    }
   });
 };
 })(window.Qser = window.Qser || {});

@@ -91,12 +91,14 @@ def test_ordering_items_move_by_pointer_drag(lms, course):
     question = next(q for q in course.assessment.questions if q.type == "ordering")
     learner.show_question(question)
     start = learner.item_order(question)
-    grip = session.sco.locator(f'#q-{question.id}-list li[data-item="{start[-1]}"] .qser-grip').bounding_box()
+    grip = session.sco.locator(f'#q-{question.id}-list li[data-item="{start[-1]}"] .qser-grip')
+    grip.evaluate("grip => grip.scrollIntoView({block: 'center'})")  # clear of the sticky pager
+    grip = grip.bounding_box()
     top = session.sco.locator(f"#q-{question.id}-list li").first.bounding_box()
     mouse = session.page.mouse
     mouse.move(grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2)
     mouse.down()
-    mouse.move(grip["x"] + grip["width"] / 2, top["y"] + 2, steps=8)
+    mouse.move(grip["x"] + grip["width"] / 2, max(top["y"] + 2, 1), steps=8)
     mouse.up()
     assert learner.item_order(question) == [start[-1], *start[:-1]]
     assert session.sco_frame.evaluate(f"qser.quiz.answers['{question.id}']") == learner.item_order(question)
