@@ -26,7 +26,7 @@ class QuizView {
     this.quiz = quiz;
     this.events = Qser.emitter();
     this.stepwise = quiz.course.display === "one_per_screen";
-    this.screen = 0; /* index in quiz.asked(); one past the last is the review screen */
+    this.screen = null; /* index in quiz.asked(); one past the last is the review screen; null: not yet shown */
     const form = $(ids.quiz);
     form.classList.toggle("qser-stepwise", this.stepwise);
     form.addEventListener("submit", (event) => { event.preventDefault(); this.requestSubmit(); });
@@ -194,7 +194,9 @@ class QuizView {
   /* One question per screen while answering; every question once submitted (or all_at_once). */
   layout() {
     const quiz = this.quiz, asked = quiz.asked(), stepping = this.stepwise && quiz.answerable;
-    this.screen = Math.min(this.screen, asked.length);
+    /* A learner who comes back goes on at the first question not answered yet (or the review). */
+    const firstOpen = asked.findIndex((q) => !quiz.isAnswered(q));
+    this.screen = Math.min(this.screen ?? (firstOpen < 0 ? asked.length : firstOpen), asked.length);
     const reviewing = stepping && this.screen === asked.length, current = asked[this.screen];
     for (const q of quiz.questions) part(q.id).hidden = stepping && q !== current;
     $(ids.quizIntro).hidden = stepping && this.screen > 0;

@@ -136,3 +136,14 @@ def test_a_retry_asks_only_the_wrong_questions_and_keeps_the_reflections(lms, co
     learner.press(sco.locator("#qser-exit"))
     stored = session.wait_finished()
     assert (stored["core"]["lesson_status"], float(stored["core"]["score"]["raw"])) == ("passed", 100)
+
+
+def test_a_returning_learner_goes_on_at_the_first_question_not_answered(lms, course):
+    session, learner = _learner(lms, course)
+    questions = course.assessment.questions
+    learner.answer_only({questions[0].id, questions[1].id}, responses(course))
+    session.leave()
+    session.wait_finished()
+    second = lms.relaunch(session).ready()
+    assert second.sco.locator("#qser-quiz-position").inner_text() == f"Question 3 of {len(questions)}"
+    assert second.sco.locator(f"#q-{questions[2].id}").is_visible()
