@@ -51,7 +51,7 @@ class QuizView {
   clicked(event) {
     const target = event.target, link = target.closest(`#${ids.quizReviewList} a`);
     this.move(target.closest(".qser-move button"));
-    if (target.closest(".qser-check")) this.check(target.closest(`fieldset[${data.question}]`).getAttribute(data.question));
+    if (target.closest(".qser-check-answer")) this.check(target.closest(`fieldset[${data.question}]`).getAttribute(data.question));
     if (link) {
       event.preventDefault();
       this.show(this.quiz.asked().findIndex((q) => part(q.id).id === link.getAttribute("href").slice(1)));

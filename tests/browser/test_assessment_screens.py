@@ -162,7 +162,7 @@ def test_all_at_once_after_submit_always_and_retry_all(other_settings, context):
     learner = CourseLearner(session.page, sco, course)
     learner.go_to("qser-assessment")
     assert sco.locator("fieldset.qser-question:visible").count() == len(questions)
-    assert sco.locator(".qser-check:visible").count() == 0 and sco.locator("#qser-quiz-steps").is_hidden()
+    assert sco.locator(".qser-check-answer:visible").count() == 0 and sco.locator("#qser-quiz-steps").is_hidden()
     assert sco.locator("#qser-submit").is_visible()
     learner.answer_all(responses(course, WRONG))
     learner.submit()
