@@ -20,7 +20,7 @@ from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categ
 from .blocks import block_problems
 from .checks import page_checks
 from .media import ImageReference, MarkdownText, load_media
-from .model import Assessment, Course, Objective, Page, Source, Theme
+from .model import ASSESSMENT_SETTINGS, Assessment, Course, Objective, Page, Source, Theme
 from .questions import build_question, type_key_problems
 from .shape import shape_problems
 from .theme import SECTION as THEME, load_theme
@@ -214,7 +214,7 @@ def _markdown_texts(course_doc: YamlDocument, data: dict, assessment_doc: YamlDo
         texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(here), False, here))
     if assessment_data is not None:
         for path, value in _strings(assessment_data):
-            if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
+            if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective", "page"):
                 texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",),
                                           path))
     return texts
@@ -258,7 +258,8 @@ def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) 
 
 def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
     """The assessment from ``data``, ``doc``'s data without its broken parts."""
-    questions = tuple(build_question(q, Source(doc.file, doc.line(("questions", i))))
+    questions = tuple(build_question(q, Source(doc.file, doc.line(("questions", i))),
+                                     Source(doc.file, doc.line(("questions", i, "page"))))
                       for i, q in _entries(data, "questions"))
     return Assessment(
         title=data.get("title", "Assessment"),
@@ -267,6 +268,7 @@ def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
         shuffle=data.get("shuffle", False),
         questions=questions,
         source=Source(doc.file, 1),
+        settings=tuple((key, data.get(key, values[0])) for key, values in ASSESSMENT_SETTINGS.items()),
     )
 
 

@@ -5,7 +5,7 @@ Shared by the assessment (``load.py``) and the check questions in pages (``check
 from __future__ import annotations
 
 from ..errors import Problem
-from .model import Option, Pair, Question, Source
+from .model import Option, Pair, Question, Reference, Source
 from .yamlsource import Path_, YamlDocument
 
 #: The keys each question type needs beyond the common ones; any other type's keys are errors.
@@ -44,8 +44,9 @@ def type_key_problems(q, doc: YamlDocument, here: Path_) -> list[Problem]:
     return problems
 
 
-def build_question(q: dict, source: Source) -> Question:
-    """The question that ``q``, its checked data, describes."""
+def build_question(q: dict, source: Source, page_source: Source | None = None) -> Question:
+    """The question that ``q``, its checked data, describes; ``page_source`` is where its
+    ``page:`` is written (an assessment question's link to the page that explains it)."""
     feedback = q.get("feedback", {})
     return Question(
         id=q["id"],
@@ -53,6 +54,7 @@ def build_question(q: dict, source: Source) -> Question:
         prompt=q["prompt"],
         source=source,
         objective=q.get("objective"),
+        page=Reference(q["page"], page_source or source) if "page" in q else None,
         hint=q.get("hint", ""),
         weight=0.0 if q["type"] == "reflection" else float(q.get("weight", 1)),
         feedback_correct=feedback.get("correct", ""),

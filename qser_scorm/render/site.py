@@ -139,6 +139,10 @@ def _course_json(course: Course, texts: dict[str, str], languages: list[str]) ->
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
+        "display": assessment.setting("display"),
+        "feedback": assessment.setting("feedback"),
+        "showCorrect": assessment.setting("show_correct"),
+        "retry": assessment.setting("retry"),
         "responses": course.responses,
         "navigation": course.navigation,
         "objectives": [objective.id for objective in course.objectives],
@@ -158,6 +162,8 @@ def _question_data(question: Question) -> dict:
                   "text": plain_text(question.prompt)}  # the interaction's description (SCORM 2004)
     if question.objective:
         data["objective"] = question.objective
+    if question.page:
+        data["page"] = _page_section_id(question.page.id)
     ids = response_ids(question)
     if ids:
         data["ids"] = ids  # the readable short ids records carry (course/responses.py)

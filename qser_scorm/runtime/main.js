@@ -53,7 +53,7 @@ function launch() {
   function state() {
     return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
       language: languages.saved, seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers,
-      checks: app.checks.answers }, course, stateLimit);
+      checks: app.checks.answers, fixed: quiz.fixed }, course, stateLimit);
   }
   const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.bookmark(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
@@ -87,6 +87,7 @@ function launch() {
     const checks = new Qser.Checks(shown, { answered: trackers.answered, counts: () => !quiz.locked, checked: () => save(false) });
     checks.restore(app.checks ? app.checks.answers : {});
     Object.assign(app, { nav, view, checks });
+    view.events.on("go", (id) => nav.go(id)); /* the results' links to the pages that explain */
     nav.events.on("page", (page) => {
       if (!started) return;
       if (page.id === sections.assessment) quiz.begin();
@@ -137,6 +138,7 @@ function launch() {
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
     quiz.events.on("change", () => save(false));
+    quiz.events.on("checked", () => save(false));
     const assessed = ({ scorePercent, passed, attempt, final, objectives }, closed) => {
       trackers.assessed({ scorePercent, passed, attempt, final, objectives, closed });
       app.nav.go(sections.results); /* shown first, so its live region announces the result written next */
@@ -148,7 +150,7 @@ function launch() {
     });
     quiz.events.on("closed", (result) => assessed(result, true));
     quiz.events.on("retried", () => {
-      app.view.render();
+      app.view.restart();
       app.nav.go(sections.assessment);
     });
   });

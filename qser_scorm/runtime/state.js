@@ -6,8 +6,11 @@
 
 const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "C", SEED_BITS = 30;
 /* Older versions are still read, so a learner keeps a state saved by an older package: A before
-   the closed bit, B before the language chosen. */
-const VERSION_BEFORE_CLOSED = "A", VERSION_BEFORE_LANGUAGE = "B", VERSIONS = [VERSION, VERSION_BEFORE_LANGUAGE, VERSION_BEFORE_CLOSED];
+   the closed bit, B before the language chosen and each answer's fixed mark (checked or kept in
+   this try). */
+const VERSION_BEFORE_CLOSED = "A", VERSION_BEFORE_LANGUAGE_AND_FIXED = "B";
+const VERSIONS = [VERSION, VERSION_BEFORE_LANGUAGE_AND_FIXED, VERSION_BEFORE_CLOSED];
+const FIXED_CODES = [undefined, "checked", "kept"];
 
 const width = (max) => (max > 0 ? max.toString(2).length : 0);
 const bits = (value, size) => (size ? value.toString(2).padStart(size, "0") : "");
@@ -82,8 +85,9 @@ const checksOf = (course) => course.checks || [];
 const recorded = (course) => [...course.questions, ...checksOf(course)];
 
 /* Encode {attempt, submitted, closed, language, seed, visited: [page index], answers: {id: answer},
-   checks: {id: answer}} for `course` in at most `limit` characters; only texts are shortened to fit.
-   `language`: the one the learner chose of the package's (course.languages), or null. */
+   checks: {id: answer}, fixed: {id: "checked" | "kept"}} for `course` in at most `limit`
+   characters; only texts are shortened to fit. `language`: the one the learner chose of the
+   package's (course.languages), or null. */
 function encode(progress, course, limit) {
   const language = (course.languages || []).indexOf(progress.language);
   let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + gamma(language + 2) +
@@ -96,7 +100,8 @@ function encode(progress, course, limit) {
   out += gamma(records.length + 1);
   for (const [q, i, answer] of records) {
     const c = codec(q);
-    out += gamma(i - previous) + bits(check(q), 6) + gamma(c.size + 1) + c.write(answer);
+    out += gamma(i - previous) + bits(check(q), 6) + gamma(c.size + 1) + c.write(answer) +
+      bits(Math.max(0, FIXED_CODES.indexOf((progress.fixed || {})[q.id])), 2);
     previous = i;
     if (isText(q)) texts.push(String(answer));
   }
@@ -107,13 +112,14 @@ function encode(progress, course, limit) {
 
 /* Decode a state string against the current course; null when it cannot be read at all. */
 function decode(text, course) {
-  if (!text || !VERSIONS.includes(text[0])) return null;
+  const version = text && text[0];
+  if (!VERSIONS.includes(version)) return null;
   try {
     const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = recorded(course);
     if (text[1] !== checkDigit(parts[0])) throw new Error("check digit mismatch");
-    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] !== VERSION_BEFORE_CLOSED && r.read(1) === 1 };
-    progress.language = (text[0] === VERSION && (course.languages || [])[r.gamma() - 2]) || null;
-    Object.assign(progress, { seed: r.read(SEED_BITS), visited: [], answers: {} });
+    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: version !== VERSION_BEFORE_CLOSED && r.read(1) === 1 };
+    progress.language = (version === VERSION && (course.languages || [])[r.gamma() - 2]) || null;
+    Object.assign(progress, { seed: r.read(SEED_BITS), visited: [], answers: {}, fixed: {} });
     const pages = r.gamma() - 1;
     for (let p = 0; p < pages; p++) if (r.read(1) && pages === course.pages.length) progress.visited.push(p);
     let position = -1, matched = -1, nextText = 1;
@@ -131,6 +137,8 @@ function decode(text, course) {
       }
       if (size === 0) nextText++;
       r.at = start + size;
+      const fixed = version === VERSION ? FIXED_CODES[r.read(2)] : undefined;
+      if (index >= 0 && fixed) progress.fixed[questions[index].id] = fixed;
     }
     progress.checks = {};
     for (const { id } of checksOf(course)) {

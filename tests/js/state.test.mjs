@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers, { checks = {}, language = null } = {}) => ({ attempt: 2, submitted: true, closed: true, language,
-  seed: 123456, visited: [0, 1, 3], answers, checks });
+const progress = (answers, { checks = {}, fixed = {}, language = null } = {}) => ({ attempt: 2, submitted: true,
+  closed: true, language, seed: 123456, visited: [0, 1, 3], answers, checks, fixed });
 const MULTILINGUAL = { ...COURSE, languages: ["en", "el", "es"] };
 
 test("every type of answer comes back as it was saved", () => {
@@ -40,12 +40,26 @@ test("after a course update, questions that still fit keep their answers", () =>
   assert.deepEqual(copy(back.steps), RIGHT.steps);
 });
 
+test("answers fixed for the try (checked, or kept from the try before) stay fixed", () => {
+  const fixed = { single: "checked", pairs: "kept", think: "kept" };
+  const text = Qser.state.encode(progress(RIGHT, { fixed }), COURSE, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT, { fixed }));
+});
+
+test("a state saved by a package before the fixed marks (version B) still resumes", () => {
+  // Written by the version B state.js for attempt 2, pages 0 and 1 seen, three answers.
+  const back = copy(Qser.state.decode("BmQAA8SAXCVmuw6bIg~A thought", COURSE));
+  assert.deepEqual(back, { attempt: 2, submitted: false, closed: false, seed: 123456, visited: [0, 1],
+    answers: { single: 1, pairs: [0, null, 2], think: "A thought" }, fixed: {}, checks: {} });
+});
+
 test("the answers of a page's check questions come back apart from the assessment's", () => {
   const checks = [{ id: "check-one-1", type: "single", weight: 0, count: 2, correct: [0] },
     { id: "check-one-2", type: "true-false", weight: 0, correct: true }];
   const withChecks = { ...COURSE, checks };
-  const text = Qser.state.encode(progress(RIGHT, { checks: { "check-one-1": 1, "check-one-2": false } }), withChecks, 4096);
-  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, { checks: { "check-one-1": 1, "check-one-2": false } }));
+  const answered = { checks: { "check-one-1": 1, "check-one-2": false } };
+  const text = Qser.state.encode(progress(RIGHT, answered), withChecks, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, answered));
   // A package without those checks (an older one, or checks removed) keeps the assessment's answers.
   assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT));
   // A state saved before checks existed reads as no check answered.
