@@ -46,10 +46,10 @@ test("answers fixed for the try (checked, or kept from the try before) stay fixe
   assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT, { fixed }));
 });
 
-test("a state saved by a package before the fixed marks (version B) still resumes", () => {
+test("a state saved by a package before the language and the fixed marks (version B) still resumes", () => {
   // Written by the version B state.js for attempt 2, pages 0 and 1 seen, three answers.
   const back = copy(Qser.state.decode("BmQAA8SAXCVmuw6bIg~A thought", COURSE));
-  assert.deepEqual(back, { attempt: 2, submitted: false, closed: false, seed: 123456, visited: [0, 1],
+  assert.deepEqual(back, { attempt: 2, submitted: false, closed: false, language: null, seed: 123456, visited: [0, 1],
     answers: { single: 1, pairs: [0, null, 2], think: "A thought" }, fixed: {}, checks: {} });
 });
 
