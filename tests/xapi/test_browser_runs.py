@@ -100,7 +100,7 @@ def test_statements_made_while_the_lrs_is_down_all_arrive_once_it_is_back(xapi_l
         page.reload()  # the queue outlives the page: it is kept in localStorage
         page.wait_for_function("() => window.qser && window.qser.ready")
         pending = pending_statements(page)
-        assert pending >= 6
+        assert pending >= 5  # initialized, three pages, suspended (resumed may still be on its way)
         again = CourseLearner(page, page, course)
         again.resume()
         again.next()
