@@ -38,14 +38,14 @@ function launch() {
   const course = JSON.parse($(ids.course).textContent);
   const quiz = new Qser.Quiz(course), trackerList = pickTrackers({ course }), trackers = composite(trackerList);
   const inLms = trackerList[0].name !== "local";
-  const app = { course, quiz, trackers: trackerList, nav: null, view: null, mount, state };
+  const app = { course, quiz, trackers: trackerList, nav: null, view: null, checks: null, mount, state };
   let started = false, exited = false;
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
   function state() {
     return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-      seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers }, course, stateLimit);
+      seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers, checks: app.checks.answers }, course, stateLimit);
   }
   const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.bookmark(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
@@ -71,10 +71,14 @@ function launch() {
     $(ids.finishPage + sections.titleSuffix).focus();
   }
 
-  /* The views over the current DOM; the Nav they replace hands on the position and pages seen. */
+  /* The views over the current DOM; the ones they replace hand on the position, the pages seen
+     and the answers of the content pages' checks. */
   function mount(shown = course) {
     const nav = new Qser.Nav(shown, app.nav), view = new Qser.QuizView(quiz);
-    Object.assign(app, { nav, view });
+    /* The content pages' check questions: recorded, never scored; their answers in the state too. */
+    const checks = new Qser.Checks(shown, { answered: trackers.answered, counts: () => !quiz.locked, checked: () => save(false) });
+    if (app.checks) checks.restore(app.checks.answers);
+    Object.assign(app, { nav, view, checks });
     nav.events.on("page", (page) => {
       if (!started) return;
       if (page.id === sections.assessment) quiz.begin();
@@ -100,7 +104,10 @@ function launch() {
 
   /* At launch the cover shows; Resume there goes back to the saved location. */
   const resume = (progress, bookmark) => {
-    if (progress) quiz.restore(progress);
+    if (progress) {
+      quiz.restore(progress);
+      app.checks.restore(progress.checks);
+    }
     app.nav.restore(progress ? progress.visited : [], bookmark);
     app.view.render();
     app.nav.go(0, { focus: false, quiet: true });
