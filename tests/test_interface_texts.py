@@ -144,7 +144,7 @@ def test_author_texts_go_over_the_table_and_reach_the_runtime(course):
     _set_language(course, "de")
     _add_to_course(course, 'interface:\n  next: "Weiter <3"\n  position: "{n}/{total}"\n')
     html = _index(course)
-    assert 'id="qser-next">Weiter &lt;3<' in html  # the position is written by the runtime, from its texts
+    assert 'id="qser-next">Weiter &lt;3<' in html  # the position is written by the runtime: texts below
     assert 'id="qser-back">Zurück<' in html  # the rest stays German
     texts = _runtime_texts(html)
     assert texts["next"] == "Weiter <3" and texts["position"] == "{n}/{total}" and texts["back"] == "Zurück"

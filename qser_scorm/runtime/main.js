@@ -79,7 +79,8 @@ function launch() {
     $(ids.finishPage + sections.titleSuffix).focus();
   }
 
-  /* The views over the current DOM; the Nav they replace hands on the position and pages seen. */
+  /* The views over the current DOM; the ones they replace hand on the position, the pages seen
+     and the answers of the content pages' checks. */
   function mount(shown = course) {
     quiz.use(shown);
     const nav = new Qser.Nav(shown, app.nav), view = new Qser.QuizView(quiz);

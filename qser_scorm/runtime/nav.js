@@ -12,6 +12,16 @@ const MARKS = { current: "\u25B8", seen: "\u2713", locked: "\u{1F512}" };
 const STATE_TEXTS = { seen: "toc_seen", locked: "toc_locked" };
 const attribute = (element, name, value) => (value === null ? element.removeAttribute(name) : element.setAttribute(name, value));
 
+/* WCAG 2.4.11: the page scrolls a focused control clear of the sticky pager, whatever height the
+   pager takes in this language at this width (the scroll padding of 20-nav.css). A text field's
+   focus scrolls only its caret into view, so the rest of it is scrolled clear here. */
+function keepFocusClearOf(pager) {
+  const root = document.documentElement.style;
+  new ResizeObserver(([entry]) => root.setProperty("--qser-pager-height", `${entry.borderBoxSize[0].blockSize}px`)).observe(pager);
+  document.addEventListener("focusin", ({ target }) => pager.contains(target) || !pager.isConnected ||
+    target.scrollIntoView({ block: "nearest" }));
+}
+
 class Nav {
   /* Over the current DOM. `from` is the Nav this one replaces (the page's content was rebuilt,
      in another language): its position and the pages seen carry over. */
@@ -49,6 +59,7 @@ class Nav {
       $(ids.noticeBox).hidden = true;
       this.heading().focus(); /* the pressed button is gone */
     });
+    keepFocusClearOf($(ids.pager));
     this.toggleContents(false);
     $(ids.tools).hidden = $(ids.pager).hidden = $(ids.start).hidden = $(ids.noticeDismiss).hidden = false;
     this.go(this.index, { focus: false, quiet: true });
@@ -107,11 +118,11 @@ class Nav {
     if (!quiet) this.events.emit("page", { id, title, index, count: this.pages.length });
   }
 
-  /* Start, or Resume with Start from the beginning once the learner has been further. */
+  /* Start; once the learner has been past the cover, Resume, with Start from the beginning
+     when they had gone further than the first page. */
   showCover() {
-    const resume = this.place !== null && this.place !== this.content[0];
-    $(ids.start).textContent = text(resume ? "resume" : "start");
-    $(ids.restart).hidden = !resume;
+    $(ids.start).textContent = text(this.place === null ? "start" : "resume");
+    $(ids.restart).hidden = this.place === null || this.place === this.content[0];
   }
 
   /* "Page 2 of 6" on a content page, "Pages seen: 3 of 6" elsewhere; the bar: the pages seen. */
