@@ -2,10 +2,10 @@
 pass what WCAG 2.2 excepts: an empty report from test_wcag22.py means something."""
 from __future__ import annotations
 
-from .audit import obscured_focus, small_targets
+from .audit import WCAG22_AA, axe_violations, obscured_focus, small_targets
 
 #: A sticky bar over the bottom of a long page; small buttons close together or alone; small links
-#: in a sentence and in a list; a small checkbox with its label.
+#: in a sentence and in a list; a small checkbox with its label; an image without alt text.
 PAGE = """<!DOCTYPE html><html lang="en"><title>Audit</title>
 <style>body { margin: 0; font: 16px/1.5 sans-serif; } button { margin: 0; padding: 0; border: 0; }
   .bar { position: sticky; bottom: 0; height: 80px; background: #eee; }
@@ -17,6 +17,7 @@ PAGE = """<!DOCTYPE html><html lang="en"><title>Audit</title>
   <ul style="font-size: 10px; line-height: 12px"><li><a href="#y" id="listed-1">one</a></li><li><a href="#y" id="listed-2">two</a></li></ul>
   <p><input type="checkbox" id="boxed" style="width: 13px; height: 13px; margin: 0"><label for="boxed">A label makes the target bigger</label></p>
   <button id="under" style="position: absolute; top: 730px; inset-inline-end: 0; height: 40px">Under the bar</button>
+  <img src="data:," width="30" height="30">
   <p style="height: 1500px"></p>
 </main>
 <div class="bar"><button style="padding: 8px">Bar</button></div>"""
@@ -32,3 +33,10 @@ def test_the_audits_flag_covered_focus_and_crowded_small_targets_only(context):
     assert "covered by" in covered[0]
     small = [line.split(":")[0] for line in small_targets(page)]
     assert small == ['button#crowded-1 "a"', 'button#crowded-2 "b"', 'a#listed-1 "one"', 'a#listed-2 "two"']
+
+
+def test_axe_runs_the_wcag_22_rules(context):
+    page = context.new_page()
+    page.set_content(PAGE)
+    found = {violation["id"] for violation in axe_violations(page, WCAG22_AA)}
+    assert found == {"image-alt", "target-size"}  # WCAG 1.1.1 (level A) and 2.5.8 (2.2 AA)

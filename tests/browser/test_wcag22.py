@@ -119,7 +119,7 @@ def test_the_whole_course_by_keyboard_alone(lms, course):
     stored = session.wait_finished()
     assert stored["core"]["lesson_status"] == "passed"
     assert [document.evaluate("window.pointerPresses") for document in (session.page, session.sco_frame)] == [0, 0]
-    assert learner.obscured == []
+    assert learner.obscured == [], "focused by Tab, yet covered:\n" + "\n".join(learner.obscured)
 
 
 MAX_STEPS = 120
