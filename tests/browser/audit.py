@@ -87,17 +87,24 @@ INTERFACE = json.loads(resources.files("qser_scorm").joinpath("interface", "en.j
 #: The buttons that take a learner on, by interface key name, most decisive first: confirming,
 #: finishing with a score, submitting, starting or resuming, reviewing, checking, the next
 #: screen, and only then another try. Key names, not ids: new screens add keys of the same names.
-FORWARD = (r"(^|_)(yes|confirm|anyway)$", r"^finish", r"^submit", r"^(start|resume)", r"^review",
+FORWARD = (r"(^|_)(yes|confirm|anyway)$", r"^finish", r"^submit", r"(^|_)(start|resume)(_|$)", r"^review",
            r"^check", r"^next", r"^retry")
 #: Keys of the same families that go back or say no ("finish_no": "No, go back").
 BACKWARD = r"(^|_)(no|back|cancel)$"
+
+
+def labels(pattern: str) -> list[str]:
+    """The interface texts whose key matches ``pattern`` and that can label a button: no
+    placeholder ("{score}" is a sentence's), not going back or saying no."""
+    return [text for key, text in INTERFACE.items()
+            if re.search(pattern, key) and not re.search(BACKWARD, key) and "{" not in text]
 
 
 def forward_names() -> list[str]:
     """The labels of the forward-looking buttons, in the order a learner that wants to be done prefers."""
     names: list[str] = []
     for pattern in FORWARD:
-        names += [text for key, text in INTERFACE.items() if re.search(pattern, key) and not re.search(BACKWARD, key) and text not in names]
+        names += [text for text in labels(pattern) if text not in names]
     return names
 
 

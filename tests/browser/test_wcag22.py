@@ -1,9 +1,10 @@
 """WCAG 2.2 AA on every screen, keyboard only, no dead end (issue 11, "Acceptance"), at a desktop's
 1280 x 800 and a phone's 320 x 640.
 
-Every screen and state a learner reaches (the first screen, each content page, Contents open, the
-assessment before and after answering and after feedback, the finish confirmation, the results
-failed and passed, the screen after Exit) passes the three audits of tests/browser/audit.py as
+Every screen and state a learner reaches (the first screen, each content page with its collapsed
+sections opened and its check question checked, Contents open, the assessment before and after
+answering and after feedback, the finish confirmation, the results failed and passed, the screen
+after Exit, a returning learner's first screen, the first screen with no LMS) passes the three audits of tests/browser/audit.py as
 the learner reaches it: one launch per width. The controls are found by role and interface text,
 so the tests hold while the screens change.
 """
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from qser_scorm.contract import ASSESSMENT_ID
+from qser_scorm.contract import ASSESSMENT_ID, PAGE_PREFIX
 from tests.chromium import fresh_context
 
-from .audit import FINAL_STATUSES, INTERFACE, GenericLearner, audit_screen, obscured_focus, report, screen_name, screen_signature
+from .audit import (FINAL_STATUSES, INTERFACE, GenericLearner, audit_screen, labels, obscured_focus, report, screen_name,
+                    screen_signature)
 from .learner import WRONG, CourseLearner, KeyboardLearner, responses
+from .test_standalone import wait_ready
 
 VIEWPORTS = {"1280x800": (1280, 800), "320x640": (320, 640)}
 
@@ -41,6 +44,7 @@ class AuditingLearner(CourseLearner):
         self.findings: dict[str, dict[str, list]] = {}
         self.audited: set[str] = set()
         self.screens: list[str] = []
+        self.exploring = False
 
     def audit(self) -> None:
         seen = screen_signature(self.document)
@@ -51,6 +55,29 @@ class AuditingLearner(CourseLearner):
         self.screens.append(name)
         if found := audit_screen(self.document):
             self.findings[name] = found
+        if not self.exploring and self.on_content_page():
+            self.exploring = True
+            try:
+                self.explore()
+            finally:
+                self.exploring = False
+
+    def on_content_page(self) -> bool:
+        shown = self.frame.locator("section.qser-page:visible")
+        return shown.count() == 1 and shown.get_attribute("id").startswith(PAGE_PREFIX)
+
+    def explore(self) -> None:
+        """Each content block in its other states: collapsed sections opened, a check question
+        answered and checked (with the first choice or some text)."""
+        for summary in self.frame.locator("details:not([open]) > summary").filter(visible=True).all():
+            summary.click()
+            self.audit()
+        GenericLearner(self.frame, self.document).answer_visible_inputs()
+        for name in labels(r"^check"):
+            for check in self.frame.get_by_role("button", name=name, exact=True).filter(visible=True).all():
+                if check.is_enabled():
+                    check.click()
+                    self.audit()
 
     def press(self, target) -> None:
         super().press(target)
@@ -78,9 +105,16 @@ def test_every_screen_and_state_passes_the_wcag22_audits(lms, course):
     learner.audit()
     learner.submit()  # passed
     learner.press(button(session, "exit"))
+    returning = AuditingLearner(lms.relaunch(session).ready(), course)
+    returning.audit()  # the first screen of a returning learner
+    standalone = lms.open_standalone()
+    wait_ready(standalone)
+    findings = learner.findings | {f"returning: {name}": found for name, found in returning.findings.items()}
+    if found := audit_screen(standalone):  # with the notice that no LMS was found
+        findings["no LMS: first screen"] = found
 
     assert len(learner.screens) >= len(course.pages) + 6, f"too few screens audited: {learner.screens}"
-    assert learner.findings == {}, "\n" + report(learner.findings)
+    assert findings == {}, "\n" + report(findings)
 
 
 class WatchedKeyboardLearner(KeyboardLearner):
