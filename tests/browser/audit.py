@@ -95,9 +95,11 @@ BACKWARD = r"(^|_)(no|back|cancel)$"
 
 def labels(pattern: str) -> list[str]:
     """The interface texts whose key matches ``pattern`` and that can label a button: no
-    placeholder ("{score}" is a sentence's), not going back or saying no."""
-    return [text for key, text in INTERFACE.items()
-            if re.search(pattern, key) and not re.search(BACKWARD, key) and "{" not in text]
+    placeholder ("{score}" is a sentence's), not going back or saying no. The longer key first:
+    "next_question" (within the assessment) before the pager's "next" (past it)."""
+    keys = sorted((key for key, text in INTERFACE.items()
+                   if re.search(pattern, key) and not re.search(BACKWARD, key) and "{" not in text), key=len, reverse=True)
+    return [INTERFACE[key] for key in keys]
 
 
 def forward_names() -> list[str]:
