@@ -27,6 +27,18 @@ window.qserAudit = (() => {
   const centre = (rect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
   const round = (n) => Math.round(n * 10) / 10;
 
+  // What covers the focused element `el` at its centre ("" when nothing does). A link that wraps
+  // has one box per line: the centre of the largest one counts (the whole box's centre may be
+  // between its lines).
+  function covering(el) {
+    const box = [...el.getClientRects()].sort((a, b) => b.width * b.height - a.width * a.height)[0];
+    const { x, y } = centre(box), hit = document.elementFromPoint(x, y);
+    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) {
+      return `its centre (${round(x)}, ${round(y)}) is outside the viewport`;
+    }
+    return hit && el.contains(hit) ? "" : `covered by ${describe(hit)}`;
+  }
+
   // 2.4.11 Focus Not Obscured (Minimum): once focused (the browser scrolls it into view as for
   // Tab), the element's centre is not covered by author content such as a sticky bar or header.
   function obscuredFocus() {
@@ -36,13 +48,8 @@ window.qserAudit = (() => {
       if (!usable(el) || el.tabIndex < 0) continue;
       el.focus();
       if (document.activeElement !== el) continue; // not focusable after all (e.g. an inert part)
-      const { x, y } = centre(el.getBoundingClientRect());
-      const hit = document.elementFromPoint(x, y);
-      if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) {
-        found.push(`${describe(el)}: its centre (${round(x)}, ${round(y)}) is outside the viewport once focused`);
-      } else if (!hit || !(hit === el || el.contains(hit))) {
-        found.push(`${describe(el)}: covered by ${describe(hit)} once focused`);
-      }
+      const covered = covering(el);
+      if (covered) found.push(`${describe(el)}: ${covered} once focused`);
     }
     if (before && before !== document.body) before.focus({ preventScroll: true }); else document.activeElement.blur();
     window.scrollTo(...scroll);
@@ -94,5 +101,5 @@ window.qserAudit = (() => {
     return words(heading ? heading.innerText : notice ? notice.innerText : document.title);
   }
 
-  return { obscuredFocus, smallTargets, screen, screenName, describe };
+  return { covering, obscuredFocus, smallTargets, screen, screenName, describe };
 })();

@@ -50,6 +50,12 @@ def obscured_focus(frame: Frame | Page) -> list[str]:
     return _audit_script(frame, "obscuredFocus()")
 
 
+def focus_covered(frame: Frame | Page) -> str:
+    """2.4.11 for the element that has the focus now: it and what covers its centre, or ""."""
+    return _audit_script(frame, "covering(document.activeElement) && "
+                                "`${qserAudit.describe(document.activeElement)}: ${qserAudit.covering(document.activeElement)}`")
+
+
 def small_targets(frame: Frame | Page) -> list[str]:
     """2.5.8: the targets under 24 x 24 px that have another target within their 24 px circle."""
     return _audit_script(frame, "smallTargets()")

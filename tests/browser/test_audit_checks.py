@@ -5,7 +5,8 @@ from __future__ import annotations
 from .audit import WCAG22_AA, axe_violations, obscured_focus, small_targets
 
 #: A sticky bar over the bottom of a long page; small buttons close together or alone; small links
-#: in a sentence and in a list; a small checkbox with its label; an image without alt text.
+#: in a sentence and in a list; a link wrapped over two lines (its box's
+#: centre is on the text before it); a small checkbox with its label; an image without alt text.
 PAGE = """<!DOCTYPE html><html lang="en"><title>Audit</title>
 <style>body { margin: 0; font: 16px/1.5 sans-serif; } button { margin: 0; padding: 0; border: 0; }
   .bar { position: sticky; bottom: 0; height: 80px; background: #eee; }
@@ -14,6 +15,7 @@ PAGE = """<!DOCTYPE html><html lang="en"><title>Audit</title>
   <p><button class="small" id="crowded-1">a</button><button class="small" id="crowded-2">b</button></p>
   <p><button class="small" id="alone">c</button></p>
   <p style="font-size: 12px">A sentence with <a href="#x">a link</a> <a href="#x">and another</a> in it.</p>
+  <p style="width: 140px">Explained in: <a href="#z">Impact Circular Model</a></p>
   <ul style="font-size: 10px; line-height: 12px"><li><a href="#y" id="listed-1">one</a></li><li><a href="#y" id="listed-2">two</a></li></ul>
   <p><input type="checkbox" id="boxed" style="width: 13px; height: 13px; margin: 0"><label for="boxed">A label makes the target bigger</label></p>
   <button id="under" style="position: absolute; top: 730px; inset-inline-end: 0; height: 40px">Under the bar</button>

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from qser_scorm.contract import ASSESSMENT_ID, PAGE_PREFIX
+from qser_scorm.contract import ASSESSMENT_ID, PAGE_PREFIX, QUESTION_PREFIX
 from tests.chromium import fresh_context
 
-from .audit import (FINAL_STATUSES, INTERFACE, GenericLearner, audit_screen, labels, obscured_focus, report, screen_name,
+from .audit import (FINAL_STATUSES, INTERFACE, GenericLearner, audit_screen, focus_covered, labels, report, screen_name,
                     screen_signature)
 from .learner import WRONG, CourseLearner, KeyboardLearner, responses
 from .test_standalone import wait_ready
@@ -62,6 +62,17 @@ class AuditingLearner(CourseLearner):
             finally:
                 self.exploring = False
 
+    def answer_and_check(self, chosen) -> None:
+        """Answer every question, each pressing its Check where the course offers one (feedback:
+        immediate), so every question type is audited before and after Check."""
+        for question in self.course.assessment.questions:
+            self.answer(question, chosen[question.id])
+            for name in labels(r"^check"):
+                check = self.frame.locator(f"#{QUESTION_PREFIX}{question.id}").get_by_role("button", name=name, exact=True)
+                shown = check.filter(visible=True)
+                if shown.count() and shown.is_enabled():
+                    self.press(shown)
+
     def on_content_page(self) -> bool:
         shown = self.frame.locator("section.qser-page:visible")
         return shown.count() == 1 and shown.get_attribute("id").startswith(PAGE_PREFIX)
@@ -92,7 +103,7 @@ def test_every_screen_and_state_passes_the_wcag22_audits(lms, course):
     learner.press(button(session, "contents"))
     learner.press(button(session, "contents"))  # closed again
 
-    learner.answer_all(responses(course, WRONG))
+    learner.answer_and_check(responses(course, WRONG))
     learner.audit()
     learner.submit()  # failed, a try left
     learner.press(button(session, "finish"))  # the confirmation
@@ -101,7 +112,7 @@ def test_every_screen_and_state_passes_the_wcag22_audits(lms, course):
     learner.press(button(session, "next"))
     learner.press(button(session, "retry"))
     learner.go_to(ASSESSMENT_ID)
-    learner.answer_all(responses(course))
+    learner.answer_and_check(responses(course))
     learner.audit()
     learner.submit()  # passed
     learner.press(button(session, "exit"))
@@ -127,19 +138,14 @@ class WatchedKeyboardLearner(KeyboardLearner):
 
     def tab_to(self, target) -> None:
         super().tab_to(target)
-        centre_hidden = self.document.evaluate(
-            """() => { const el = document.activeElement, r = el.getBoundingClientRect();
-                       const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                       return hit && el.contains(hit) ? "" : qserAudit.describe(el) + " under " + qserAudit.describe(hit); }""")
-        if centre_hidden:
-            self.obscured.append(centre_hidden)
+        if covered := focus_covered(self.document):
+            self.obscured.append(covered)
 
 
 def test_the_whole_course_by_keyboard_alone(lms, course):
     """Tab, Shift+Tab, Enter, Space, the arrows and typing only: matching and ordering included."""
     assert {"matching", "ordering"} <= {q.type for q in course.assessment.questions}
     session = lms.launch().ready()
-    obscured_focus(session.sco_frame)  # loads the audit script the learner's check uses
     for document in (session.page, session.sco_frame):  # a pointer would press down first
         document.evaluate("""() => { window.pointerPresses = 0;
             for (const type of ["pointerdown", "mousedown", "touchstart"])
