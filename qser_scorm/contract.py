@@ -33,6 +33,22 @@ ELEMENT_IDS = {
     "next": "qser-next",
     "position": "qser-position",
     "quiz": "qser-quiz",
+    "quizIntro": "qser-quiz-intro",
+    "quizProgress": "qser-quiz-progress",
+    "quizPosition": "qser-quiz-position",
+    "quizBar": "qser-quiz-bar",
+    "quizSteps": "qser-quiz-steps",
+    "quizPrevious": "qser-quiz-previous",
+    "quizNext": "qser-quiz-next",
+    "quizReview": "qser-quiz-review",
+    "quizReviewTitle": "qser-quiz-review-title",
+    "quizReviewSummary": "qser-quiz-review-summary",
+    "quizReviewList": "qser-quiz-review-list",
+    "submitConfirm": "qser-submit-confirm",
+    "submitQuestion": "qser-submit-question",
+    "submitYes": "qser-submit-yes",
+    "submitNo": "qser-submit-no",
+    "resultsStart": "qser-results-start",
     "submit": "qser-submit",
     "result": "qser-result-summary",
     "review": "qser-review",
@@ -48,7 +64,7 @@ ELEMENT_IDS = {
 
 #: A question's elements: ``QUESTION_PREFIX + question id`` (its fieldset), plus a part suffix.
 QUESTION_PREFIX = "q-"
-QUESTION_PARTS = {"answer": "-answer", "feedback": "-feedback", "hint": "-hint", "list": "-list"}
+QUESTION_PARTS = {"answer": "-answer", "feedback": "-feedback", "hint": "-hint", "list": "-list", "check": "-check"}
 
 #: Data attributes of the rendered form, by the name the runtime uses.
 DATA_ATTRIBUTES = {
@@ -57,6 +73,7 @@ DATA_ATTRIBUTES = {
     "option": "data-option",  # choice <li>: the option's authored index
     "item": "data-item",  # ordering <li>: the item's index in the correct order
     "when": "data-when",  # feedback paragraph: the verdict it belongs to
+    "left": "data-left",  # matching: the group of one left side, by its index
 }
 
 #: The engine's verdict on one answer (the same words as SCORM 1.2 cmi.interactions.n.result).

@@ -93,6 +93,17 @@ def undefined_objective(src):
     return "assessment.yaml", question, "objective 'obj-nowhere' is not defined"
 
 
+def unknown_explaining_page(src):
+    _replace(src / "assessment.yaml", "page: mentors-mentees", "page: mentors-and-mentees")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "page: mentors-and-mentees"), \
+        "page 'mentors-and-mentees' is not a page of course.yaml"
+
+
+def unknown_assessment_setting(src):
+    _replace(src / "assessment.yaml", "display: one_per_screen", "display: one_at_a_time")
+    return "assessment.yaml", _line_of(src / "assessment.yaml", "display: one_at_a_time"), "one_per_screen"
+
+
 def missing_image(src):
     with (src / "pages" / "summary.md").open("a") as page:
         page.write("\n![The two models](media/models.png)\n")
@@ -140,7 +151,8 @@ def mis_indented_question(src):
 
 CASES = [missing_page_file, missing_course_file, yaml_syntax_error, unknown_key, missing_required_field,
          pass_mark_out_of_range, duplicate_page_id, duplicate_question_id, id_not_an_xml_identifier, wrong_type,
-         key_of_another_question_type, undefined_objective, missing_image, image_from_another_host,
+         key_of_another_question_type, undefined_objective, unknown_explaining_page, unknown_assessment_setting,
+         missing_image, image_from_another_host,
          page_outside_the_course_folder, value_that_does_not_fit_its_yaml_tag, nesting_too_deep,
          nesting_too_deep_in_block_style, unreadable_tagged_value, mis_indented_question]
 

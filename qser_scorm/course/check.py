@@ -35,6 +35,7 @@ class _Rule:
 
 
 _OBJECTIVES_DEFINED = _Rule("whether each question's objective is defined in course.yaml", ("objectives",))
+_QUESTION_PAGES = _Rule("whether each question's `page` names a course page", ("pages",))
 _SCORED_QUESTION = _Rule("whether the assessment has a scored question", ("questions",))
 _OBJECTIVES_ASSESSED = _Rule("whether every objective has a question", ("questions",))
 _INTERFACE_LANGUAGE = _Rule("whether the interface has texts in the course's languages",
@@ -58,7 +59,7 @@ def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:
 
 def unchecked(course: Course, gaps: Mapping[str, str]) -> tuple[str, ...]:
     """Say which rules :func:`check_course` skipped for ``gaps``, and which errors they wait for."""
-    rules = [_OBJECTIVES_DEFINED, _SCORED_QUESTION, _OBJECTIVES_ASSESSED, _INTERFACE_LANGUAGE]
+    rules = [_OBJECTIVES_DEFINED, _QUESTION_PAGES, _SCORED_QUESTION, _OBJECTIVES_ASSESSED, _INTERFACE_LANGUAGE]
     if course.workshop is not None:
         rules.append(_WORKSHOP_REFERENCES)
     return tuple(rule.note(gaps) for rule in rules if rule.waits(gaps))
@@ -85,6 +86,7 @@ def _duplicate_ids(course: Course) -> list[Problem]:
 
 def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]:
     objective_ids = {o.id for o in course.objectives}
+    page_ids = [p.id for p in course.pages]
     problems = []
     for q in course.assessment.questions:
         def problem(message: str, hint: str, severity: str = "error", q: Question = q) -> None:
@@ -106,6 +108,10 @@ def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]
             known = ", ".join(sorted(objective_ids)) or "none are defined"
             problem(f"objective '{q.objective}' is not defined in course.yaml",
                     f"use one of the course's objective ids ({known})")
+        if not _QUESTION_PAGES.waits(gaps) and q.page and q.page.id not in page_ids:
+            problems.append(Problem(q.page.source.file, q.page.source.line,
+                                    f"question '{q.id}': page '{q.page.id}' is not a page of course.yaml",
+                                    f"name the page that explains the question: {', '.join(page_ids) or 'none'}"))
         if q.scored and not q.objective and course.objectives:
             problem("assesses no objective", "add `objective:` with one of the course's objective ids", "warning")
     if not _SCORED_QUESTION.waits(gaps) and not course.scored_questions:

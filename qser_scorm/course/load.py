@@ -17,7 +17,7 @@ from ..errors import CourseError, Problem
 from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
                          reference_texts)
 from .media import MarkdownText, load_media
-from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
+from .model import ASSESSMENT_SETTINGS, Assessment, Course, Objective, Option, Page, Pair, Question, Reference, Source
 from .shape import shape_problems
 from .workshop import SECTION as WORKSHOP, load_workshop
 from .yamlsource import Path_, YamlDocument, read_yaml
@@ -211,7 +211,7 @@ def _markdown_texts(course_doc: YamlDocument, data: dict, assessment_doc: YamlDo
         texts.append(MarkdownText(objective["text"], course_doc.file, course_doc.line(here), False, here))
     if assessment_data is not None:
         for path, value in _strings(assessment_data):
-            if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective"):
+            if path[0] in ("intro", "questions") and path[-1] not in ("id", "type", "objective", "page"):
                 texts.append(MarkdownText(value, assessment_doc.file, assessment_doc.line(path), path == ("intro",),
                                           path))
     return texts
@@ -255,7 +255,8 @@ def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) 
 
 def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
     """The assessment from ``data``, ``doc``'s data without its broken parts."""
-    questions = tuple(_build_question(q, Source(doc.file, doc.line(("questions", i))))
+    questions = tuple(_build_question(q, Source(doc.file, doc.line(("questions", i))),
+                                      Source(doc.file, doc.line(("questions", i, "page"))))
                       for i, q in _entries(data, "questions"))
     return Assessment(
         title=data.get("title", "Assessment"),
@@ -264,10 +265,11 @@ def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
         shuffle=data.get("shuffle", False),
         questions=questions,
         source=Source(doc.file, 1),
+        settings=tuple((key, data.get(key, values[0])) for key, values in ASSESSMENT_SETTINGS.items()),
     )
 
 
-def _build_question(q: dict, source: Source) -> Question:
+def _build_question(q: dict, source: Source, page_source: Source) -> Question:
     feedback = q.get("feedback", {})
     return Question(
         id=q["id"],
@@ -275,6 +277,7 @@ def _build_question(q: dict, source: Source) -> Question:
         prompt=q["prompt"],
         source=source,
         objective=q.get("objective"),
+        page=Reference(q["page"], page_source) if "page" in q else None,
         hint=q.get("hint", ""),
         weight=0.0 if q["type"] == "reflection" else float(q.get("weight", 1)),
         feedback_correct=feedback.get("correct", ""),

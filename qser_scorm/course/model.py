@@ -10,6 +10,14 @@ from dataclasses import dataclass
 #: Question types, by the name an author writes in ``assessment.yaml``.
 QUESTION_TYPES = ("single", "multiple", "true-false", "matching", "ordering", "fill-in", "reflection")
 
+#: How the assessment runs (``assessment.yaml``; docs/authoring.md), each setting's default first.
+ASSESSMENT_SETTINGS = {
+    "display": ("one_per_screen", "all_at_once"),
+    "feedback": ("immediate", "after_submit"),
+    "show_correct": ("after_last_try", "always", "after_pass", "never"),
+    "retry": ("all", "wrong_only"),
+}
+
 
 @dataclass(frozen=True)
 class Source:
@@ -68,6 +76,7 @@ class Question:
     prompt: str
     source: Source
     objective: str | None = None
+    page: Reference | None = None  #: the content page that explains the question
     hint: str = ""
     weight: float = 1.0  #: 0 for reflection questions, which are never scored
     feedback_correct: str = ""
@@ -94,6 +103,11 @@ class Assessment:
     shuffle: bool
     questions: tuple[Question, ...]
     source: Source
+    #: ASSESSMENT_SETTINGS as set: {"display": "one_per_screen", ...}, each with its default.
+    settings: tuple[tuple[str, str], ...] = tuple((key, values[0]) for key, values in ASSESSMENT_SETTINGS.items())
+
+    def setting(self, key: str) -> str:
+        return dict(self.settings)[key]
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,10 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "passMark": course.pass_mark,
         "attempts": assessment.attempts,
         "shuffle": assessment.shuffle,
+        "display": assessment.setting("display"),
+        "feedback": assessment.setting("feedback"),
+        "showCorrect": assessment.setting("show_correct"),
+        "retry": assessment.setting("retry"),
         "responses": course.responses,
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
@@ -124,6 +128,8 @@ def _question_data(question: Question) -> dict:
                   "text": plain_text(question.prompt)}  # the interaction's description (SCORM 2004)
     if question.objective:
         data["objective"] = question.objective
+    if question.page:
+        data["page"] = _page_section_id(question.page.id)
     ids = response_ids(question)
     if ids:
         data["ids"] = ids  # the readable short ids records carry (course/responses.py)

@@ -210,14 +210,25 @@ def _question_from_page(entry: dict, fieldset, true_false: tuple[str, str], word
     elif kind == "true-false":
         question.answer = bool(entry.get("correct"))
     elif kind == "matching":
-        question.left = [_text(label) for label in fieldset.xpath(".//ul[@class='qser-matching']/li/label")]
-        first = next(iter(fieldset.xpath(".//select")), None)
-        right = {int(o.get("value")): _text(o) for o in (first.xpath("option[@value!='']") if first is not None else [])}
-        question.right = [right[i] for i in sorted(right)]
+        question.left, question.right = _matching_sides(fieldset)
     elif kind == "ordering":
-        items = {int(li.get("data-item")): _text(li.find("span")) for li in fieldset.xpath(".//li[@data-item]")}
+        items = {int(li.get("data-item")): _text(next(iter(li.xpath(".//span[@class='qser-item-text']")), li.find("span")))
+                 for li in fieldset.xpath(".//li[@data-item]")}
         question.items = [items[i] for i in sorted(items)]
     return question
+
+
+def _matching_sides(fieldset) -> tuple[list[str], list[str]]:
+    """A matching question's left and right sides by authored index: one radio group per left side
+    (``fieldset[data-left]``), or, in packages built before, one ``<select>`` per left side."""
+    groups = sorted(fieldset.xpath(".//fieldset[@data-left]"), key=lambda group: int(group.get("data-left")))
+    if groups:
+        right = {int(li.get("data-option")): _text(li.find("label")) for li in groups[0].xpath(".//li[@data-option]")}
+        return [_text(group.find("legend")) for group in groups], [right[i] for i in sorted(right)]
+    first = next(iter(fieldset.xpath(".//select")), None)
+    right = {int(o.get("value")): _text(o) for o in (first.xpath("option[@value!='']") if first is not None else [])}
+    return ([_text(label) for label in fieldset.xpath(".//ul[@class='qser-matching']/li/label")],
+            [right[i] for i in sorted(right)])
 
 
 def _text(element) -> str:

@@ -41,7 +41,7 @@ function boot() {
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
   const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-    seed: quiz.seed, visited: nav.visited, answers: quiz.answers }, course, stateLimit);
+    seed: quiz.seed, visited: nav.visited, answers: quiz.answers, fixed: quiz.fixed }, course, stateLimit);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
@@ -87,6 +87,8 @@ function boot() {
       save(true);
     });
     quiz.events.on("change", () => save(false));
+    quiz.events.on("checked", () => save(false));
+    view.events.on("go", (id) => nav.go(id));
     const assessed = ({ scorePercent, passed, attempt, final, objectives }, closed) => {
       trackers.assessed({ scorePercent, passed, attempt, final, objectives, closed });
       nav.go(sections.results); /* shown first, so its live region announces the result written next */
@@ -98,7 +100,7 @@ function boot() {
     });
     quiz.events.on("closed", (result) => assessed(result, true));
     quiz.events.on("retried", () => {
-      view.render();
+      view.restart();
       nav.go(sections.assessment);
     });
   });

@@ -1,12 +1,14 @@
 /* Qser.Quiz: the assessment engine. Knows questions, answers, attempts and scores; knows nothing
-   of the page or of any tracking standard. Events: "change" (question id), "submitted" (result),
-   "retried", "closed" (result: the learner finished with it while tries remained). */
+   of the page or of any tracking standard. Events: "change" (question id), "checked" (question id),
+   "submitted" (result), "retried", "closed" (result: the learner finished with it while tries remained). */
 ((Qser) => {
 "use strict";
 
 const RESULT = Qser.contract.result;
 const normaliseText = (text) => String(text || "").trim().replace(/\s+/g, " ").toLocaleLowerCase();
 const isIdentity = (list) => list.every((value, index) => value === index);
+/* Why a question's answer is fixed for the try: checked by the learner, or kept from the try before. */
+const FIXED = { checked: "checked", kept: "kept" };
 
 class Quiz {
   constructor(course) {
@@ -19,8 +21,8 @@ class Quiz {
   }
 
   /* Attempt `attempt` from the start: no answers, no result, answer times from now. */
-  restart(attempt) {
-    this.restore({ seed: this.seed, attempt, answers: {}, submitted: false, closed: false });
+  restart(attempt, answers = {}, fixed = {}) {
+    this.restore({ seed: this.seed, attempt, answers, fixed, submitted: false, closed: false });
     this.lastChange = Date.now();
     this.firstChange = {};
     this.changedAt = {};
@@ -46,12 +48,55 @@ class Quiz {
   /* Answers may change: not submitted, and not a launch in which nothing counts (lock). */
   get answerable() { return !this.submitted && !this.locked; }
 
+  /* This question's answer may change: answerable, and neither checked nor kept in this try. */
+  open(id) { return this.answerable && Boolean(this.byId[id]) && !this.fixed[id]; }
+
+  /* The questions this try asks: all but those kept from the try before (retry: wrong_only). */
+  asked() { return this.questions.filter((q) => this.fixed[q.id] !== FIXED.kept); }
+
+  /* Answered: something chosen, a text that is not blank, an order the learner set. */
+  isAnswered(q) {
+    const answer = this.answers[q.id];
+    if (answer === undefined || answer === null) return false;
+    if (q.type === "matching") return answer.some((j) => j !== null);
+    if (Array.isArray(answer)) return answer.length > 0;
+    return typeof answer !== "string" || answer.trim() !== "";
+  }
+
+  unanswered() { return this.asked().filter((q) => !this.isAnswered(q)); }
+
+  /* An empty answer is no answer: it is not kept, and a reflection left empty is not recorded. */
   setAnswer(id, value) {
-    if (!this.answerable || !this.byId[id]) return;
+    if (!this.open(id)) return;
     if (!(id in this.firstChange)) this.firstChange[id] = this.lastChange;
     this.changedAt[id] = this.lastChange = Date.now();
     this.answers[id] = value;
+    if (!this.isAnswered(this.byId[id]) && this.byId[id].type !== "ordering") delete this.answers[id];
     this.events.emit("change", id);
+  }
+
+  /* "Check" (feedback: immediate): the verdict now, and the answer is fixed for this try, or the
+     learner could probe the options one by one. A reflection has nothing to check. */
+  check(id) {
+    const q = this.byId[id];
+    if (!this.open(id) || q.type === "reflection" || !this.isAnswered(q)) return;
+    this.fixed[id] = FIXED.checked;
+    this.events.emit("checked", id);
+  }
+
+  /* The verdict the learner may see on `q` now: after Check, or once submitted; else null. */
+  verdict(q) {
+    if (this.lastResult) return this.lastResult.results[q.id];
+    return this.fixed[q.id] ? Quiz.resultOf(q, this.answerOf(q)) : null;
+  }
+
+  /* Whether the correct answers show (show_correct): always once a verdict is seen; after_pass once
+     passed; after_last_try once the outcome is final; never. */
+  showsCorrect() {
+    const result = this.lastResult, rule = this.course.showCorrect;
+    if (rule === "always") return true;
+    if (!result) return false;
+    return rule === "after_pass" ? result.passed : rule === "after_last_try" ? result.final : false;
   }
 
   /* The verdict on `answer` to `q` (any question: the assessment's or a content page's check). */
@@ -112,9 +157,18 @@ class Quiz {
   /* A launch in which nothing counts (a review): the stored state is shown, nothing changes. */
   lock() { this.locked = true; }
 
+  /* The next try keeps the reflections; with retry: wrong_only also the right answers, and asks
+     only the questions answered wrongly (kept answers are fixed). */
   retry() {
     if (!this.canRetry()) return;
-    this.restart(this.attempt + 1);
+    const onlyWrong = this.course.retry === "wrong_only", answers = {}, fixed = {};
+    for (const q of this.questions) {
+      const verdict = this.lastResult.results[q.id];
+      if (!(q.id in this.answers) || verdict === RESULT.wrong) continue;
+      if (q.type === "reflection" || onlyWrong) answers[q.id] = this.answers[q.id];
+      if (onlyWrong) fixed[q.id] = FIXED.kept;
+    }
+    this.restart(this.attempt + 1, answers, fixed);
     this.events.emit("retried", this.attempt);
   }
 
@@ -125,7 +179,7 @@ class Quiz {
 
   /* The submitted attempt, one neutral record per question (docs/runtime.md, "Records"). */
   records() {
-    return this.questions.map((q) => Quiz.record(q, this.answerOf(q), this.lastResult.results[q.id], this.timing(q.id)));
+    return this.questions.filter((q) => q.type !== "reflection" || this.isAnswered(q)).map((q) => Quiz.record(q, this.answerOf(q), this.lastResult.results[q.id], this.timing(q.id)));
   }
 
   /* One answer as a neutral record: the response and the correct answer in the course's short
@@ -156,11 +210,13 @@ class Quiz {
     this.seed = saved.seed;
     this.attempt = Math.max(1, saved.attempt);
     this.answers = saved.answers;
+    this.fixed = saved.fixed || {};
     this.submitted = saved.submitted;
     this.closed = saved.closed;
     this.lastResult = saved.submitted ? this.evaluate() : null;
   }
 }
 
+Quiz.FIXED = FIXED;
 Qser.Quiz = Quiz;
 })(window.Qser = window.Qser || {});

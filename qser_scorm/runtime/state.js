@@ -4,9 +4,11 @@
 ((Qser) => {
 "use strict";
 
-const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "B", SEED_BITS = 30;
-/* Version A, before the closed bit: still read, so a learner keeps a state saved by an older package. */
-const VERSION_BEFORE_CLOSED = "A";
+const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", VERSION = "C", SEED_BITS = 30;
+/* Older versions are still read, so a learner keeps a state saved by an older package: A before
+   the closed bit, B before each answer's fixed mark (checked or kept in this try). */
+const VERSION_BEFORE_CLOSED = "A", VERSION_BEFORE_FIXED = "B";
+const FIXED_CODES = [undefined, "checked", "kept"];
 
 const width = (max) => (max > 0 ? max.toString(2).length : 0);
 const bits = (value, size) => (size ? value.toString(2).padStart(size, "0") : "");
@@ -74,7 +76,8 @@ function fitTexts(texts, budget) {
   return texts.map((t) => Qser.cut(t, low));
 }
 
-/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer}} for `course`
+/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer},
+   fixed: {id: "checked" | "kept"}} for `course`
    in at most `limit` characters; only texts are shortened to fit. */
 function encode(progress, course, limit) {
   let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
@@ -85,7 +88,8 @@ function encode(progress, course, limit) {
   out += gamma(records.length + 1);
   for (const [q, i, answer] of records) {
     const c = codec(q);
-    out += gamma(i - previous) + bits(check(q), 6) + gamma(c.size + 1) + c.write(answer);
+    out += gamma(i - previous) + bits(check(q), 6) + gamma(c.size + 1) + c.write(answer) +
+      bits(Math.max(0, FIXED_CODES.indexOf((progress.fixed || {})[q.id])), 2);
     previous = i;
     if (isText(q)) texts.push(String(answer));
   }
@@ -96,12 +100,13 @@ function encode(progress, course, limit) {
 
 /* Decode a state string against the current course; null when it cannot be read at all. */
 function decode(text, course) {
-  if (!text || (text[0] !== VERSION && text[0] !== VERSION_BEFORE_CLOSED)) return null;
+  const version = text && text[0];
+  if (![VERSION, VERSION_BEFORE_FIXED, VERSION_BEFORE_CLOSED].includes(version)) return null;
   try {
     const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = course.questions;
     if (text[1] !== checkDigit(parts[0])) throw new Error("check digit mismatch");
-    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] === VERSION && r.read(1) === 1,
-      seed: r.read(SEED_BITS), visited: [], answers: {} };
+    const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: version !== VERSION_BEFORE_CLOSED && r.read(1) === 1,
+      seed: r.read(SEED_BITS), visited: [], answers: {}, fixed: {} };
     const pages = r.gamma() - 1;
     for (let p = 0; p < pages; p++) if (r.read(1) && pages === course.pages.length) progress.visited.push(p);
     let position = -1, matched = -1, nextText = 1;
@@ -119,6 +124,8 @@ function decode(text, course) {
       }
       if (size === 0) nextText++;
       r.at = start + size;
+      const fixed = version === VERSION ? FIXED_CODES[r.read(2)] : undefined;
+      if (index >= 0 && fixed) progress.fixed[questions[index].id] = fixed;
     }
     return progress;
   } catch (error) {

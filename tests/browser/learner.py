@@ -123,9 +123,14 @@ class CourseLearner:
                 self.answer(question, chosen[question.id])
 
     def answer(self, q: Question, response: Response) -> None:
+        """Answer ``q`` on its screen; a question kept from the try before (retry: wrong_only) is
+        not asked again, and is left as it is."""
+        if not self.is_open(q):
+            return
+        self.show_question(q)
         group = f"#q-{q.id}"
         if q.type in ("single", "true-false"):
-            self.choose_radio(q, str(response))
+            self.choose_radio(f"q-{q.id}", f"{group}-{response}")
         elif q.type == "multiple":
             for i in range(len(q.options)):
                 box = self.frame.locator(f"{group}-{i}")
@@ -133,7 +138,7 @@ class CourseLearner:
                     self.toggle(box)
         elif q.type == "matching":
             for left, right in enumerate(response):
-                self.choose_select(self.frame.locator(f"{group}-{left}"), str(right))
+                self.choose_radio(f"q-{q.id}-{left}", f"{group}-{left}-{right}")
         elif q.type == "ordering":
             for target, item in enumerate(response):
                 while self.item_order(q).index(item) > target:
@@ -141,12 +146,45 @@ class CourseLearner:
         else:
             self.type_text(self.frame.locator(f"{group}-answer"), response)
 
+    def is_open(self, q: Question) -> bool:
+        """Whether ``q`` takes an answer now (the engine's view: docs/runtime.md, ``window.qser``)."""
+        return self.frame.locator("html").evaluate("(_, id) => window.qser.quiz.open(id)", q.id)
+
+    def show_question(self, q: Question) -> None:
+        """Step with Previous / Next question until ``q`` is on screen (display: one_per_screen)."""
+        target = self.frame.locator(f"#q-{q.id}")
+        questions = [f"q-{question.id}" for question in self.course.assessment.questions]
+        for _ in range(2 * len(questions) + 2):
+            if target.is_visible():
+                return
+            shown = self.frame.locator("fieldset.qser-question:visible")
+            ahead = shown.count() and questions.index(shown.first.get_attribute("id")) < questions.index(f"q-{q.id}")
+            self.press(self.frame.locator("#qser-quiz-next" if ahead else "#qser-quiz-previous"))
+        raise AssertionError(f"question {q.id} never shown")
+
+    def check(self, q: Question) -> None:
+        """Press the question's Check (feedback: immediate); the verdict shows at once."""
+        self.show_question(q)
+        self.press(self.frame.locator(f"#q-{q.id}-check"))
+        self.frame.locator(f"#q-{q.id}-feedback").wait_for()
+
     def item_order(self, q: Question) -> list[int]:
         items = self.frame.locator(f"#q-{q.id}-list li")
         return [int(i) for i in items.evaluate_all("items => items.map(li => li.dataset.item)")]
 
-    def submit(self) -> None:
-        self.press(self.frame.locator("#qser-submit"))
+    def submit(self, confirm: bool = True) -> None:
+        """Go on to the review screen and submit; when questions are unanswered the course asks
+        first, and ``confirm`` answers Yes (else the learner stays, and this returns)."""
+        submit = self.frame.locator("#qser-submit")
+        for _ in range(2 * len(self.course.assessment.questions) + 2):
+            if submit.is_visible():
+                break
+            self.press(self.frame.locator("#qser-quiz-next"))
+        self.press(submit)
+        if self.frame.locator("#qser-submit-confirm").is_visible():
+            if not confirm:
+                return
+            self.press(self.frame.locator("#qser-submit-yes"))
         self.frame.locator("#qser-results").wait_for()
 
     # -- the hands: a mouse and a keyboard learner differ only here -------------------------------
@@ -156,11 +194,9 @@ class CourseLearner:
     def toggle(self, box: Locator) -> None:
         box.click()
 
-    def choose_radio(self, q: Question, value: str) -> None:
-        self.frame.locator(f"#q-{q.id}-{value}").check()
-
-    def choose_select(self, select: Locator, value: str) -> None:
-        select.select_option(value)
+    def choose_radio(self, name: str, radio: str) -> None:
+        """Pick ``radio`` (a selector) in the radio group ``name``."""
+        self.frame.locator(radio).check()
 
     def type_text(self, field: Locator, text: str) -> None:
         field.fill(text)
@@ -187,25 +223,17 @@ class KeyboardLearner(CourseLearner):
         self.tab_to(box)
         self.page.keyboard.press("Space")
 
-    def choose_radio(self, q: Question, value: str) -> None:
+    def choose_radio(self, name: str, radio: str) -> None:
         # Tab enters a radio group once; Space picks the focused radio, the arrows move the choice.
-        target = self.frame.locator(f"#q-{q.id}-{value}")
-        radios = self.frame.locator(f'input[name="q-{q.id}"]')
+        target = self.frame.locator(radio)
+        radios = self.frame.locator(f'input[name="{name}"]')
         self.tab_to(radios)
         self.page.keyboard.press("Space")
         for _ in range(radios.count()):
             if target.is_checked():
                 return
             self.page.keyboard.press("ArrowDown")
-        assert target.is_checked(), f"arrow keys never select {value} in {q.id}"
-
-    def choose_select(self, select: Locator, value: str) -> None:
-        self.tab_to(select)
-        for _ in range(select.locator("option").count()):
-            if select.input_value() == value:
-                return
-            self.page.keyboard.press("ArrowDown")
-        assert select.input_value() == value, f"arrow keys never choose {value}"
+        assert target.is_checked(), f"arrow keys never select {radio}"
 
     def type_text(self, field: Locator, text: str) -> None:
         self.tab_to(field)

@@ -87,7 +87,7 @@ def test_the_arabic_course_passes_axe_and_reports_in_arabic(launched, context):
         "درجتك: 100%. لقد نجحت (درجة النجاح 62.5%). المحاولة 1 من 2."
     learner.press(sco.locator("#qser-back"))
     feedback = sco.locator(".qser-feedback").first
-    assert feedback.evaluate("e => getComputedStyle(e).borderRightWidth") == "4px"  # border-inline-start
+    assert feedback.evaluate("e => getComputedStyle(e).borderRightWidth") == "6px"  # border-inline-start
     violations["assessment in review"] = session.axe_violations()
     assert {state: found for state, found in violations.items() if found} == {}
     assert lms.page_errors == []

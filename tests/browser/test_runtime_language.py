@@ -43,6 +43,7 @@ def test_a_german_course_speaks_german_and_passes_axe(german_lms_server, german_
     assert learner.position() == f"Seite 1 von {len(course.pages) + 3}"
 
     learner.go_to("qser-assessment")
+    learner.show_question(next(q for q in course.assessment.questions if q.type == "ordering"))
     sco.get_by_role("button", name="Nach unten").first.click()  # the first ordering item moves down
     assert ": Position 2" in sco.locator("#qser-announce").inner_text()
     learner.answer_all(responses(course, WRONG))
@@ -50,12 +51,12 @@ def test_a_german_course_speaks_german_and_passes_axe(german_lms_server, german_
     summary = sco.locator("#qser-result-summary").inner_text()
     assert summary == ("Ihr Ergebnis: 66,67\u00a0%. Sie haben nicht bestanden (Bestehensgrenze 75\u00a0%). "
                        "Versuch 1 von 3. Sie können es noch einmal versuchen.")
-    review = sco.locator("#qser-review li").all_inner_texts()
-    assert review[0] == "Frage 1: Nicht richtig" and review[1] == "Frage 2: Richtig"
+    review = sco.locator("#qser-review h3").all_inner_texts()
+    assert review[0] == "✗ Frage 1: Nicht richtig" and review[1] == "✓ Frage 2: Richtig"
     assert sco.locator("#qser-retry").inner_text() == "Noch einmal versuchen"
 
     learner.press(sco.locator("#qser-back"))
-    verdicts = {q.id: sco.locator(f"#q-{q.id} .qser-verdict").inner_text() for q in course.assessment.questions}
+    verdicts = {q.id: sco.locator(f"#q-{q.id} .qser-verdict-text").inner_text() for q in course.assessment.questions}
     expected = {q.id: "Antwort gespeichert" if not q.scored else "Nicht richtig" if q.id in WRONG else "Richtig"
                 for q in course.assessment.questions}
     assert verdicts == expected

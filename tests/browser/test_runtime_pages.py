@@ -66,6 +66,7 @@ def test_ordering_items_move_by_keyboard_and_the_move_is_announced(lms, course):
     learner = KeyboardLearner(page, page, course)
     learner.go_to("qser-assessment")
     question = next(q for q in course.assessment.questions if q.type == "ordering")
+    learner.show_question(question)
     start = learner.item_order(question)
     moved = start[1]
 
@@ -90,7 +91,7 @@ def test_submitting_moves_the_focus_to_the_result_heading_and_shows_feedback(lms
     session.sco.get_by_role("button", name="Back").click()  # the review, on the assessment page
     for q in course.assessment.questions:
         verdict = session.sco.locator(f"#q-{q.id}-feedback .qser-verdict")
-        assert verdict.inner_text() == ("Correct" if q.scored else "Answer recorded")
+        assert verdict.inner_text() == ("✓ Correct" if q.scored else "✎ Answer recorded")
         assert f"q-{q.id}-feedback" in session.sco.locator(f"#q-{q.id}").get_attribute("aria-describedby")
 
 
@@ -158,4 +159,5 @@ def test_submitting_without_answering_fails_with_score_0_and_every_value_accepte
     assert session.refused_sets() == []
     interaction_ids = [c["args"][1] for c in session.calls("LMSSetValue") if c["args"][0].endswith(".id")
                        and c["args"][0].startswith("cmi.interactions.") and ".objectives." not in c["args"][0]]
-    assert interaction_ids == [q.id for q in course.assessment.questions]
+    # Empty reflections are not answered, so not recorded.
+    assert interaction_ids == [q.id for q in course.scored_questions]

@@ -101,3 +101,75 @@ test("a locked quiz (read-only launch) takes no answer, submit, retry or close",
   assert.equal("single" in quiz.answers, false);
   assert.equal(quiz.canRetry(), false);
 });
+
+const settled = (settings = {}) => {
+  const { Qser, copy } = loadRuntime("quiz.js");
+  return { quiz: new Qser.Quiz(copy({ ...COURSE, feedback: "immediate", showCorrect: "after_last_try", retry: "all", ...settings })), copy };
+};
+
+test("Check gives the verdict and fixes that answer for the try; an unanswered one has nothing to check", () => {
+  const { quiz } = settled();
+  quiz.check("single");
+  assert.equal(quiz.verdict(quiz.byId.single), null);
+  quiz.setAnswer("single", 0);
+  quiz.check("single");
+  assert.equal(quiz.verdict(quiz.byId.single), "wrong");
+  quiz.setAnswer("single", 1);
+  assert.equal(quiz.answers.single, 0);
+  assert.equal(quiz.open("single"), false);
+  quiz.setAnswer("think", "A thought");
+  quiz.check("think"); // a reflection has no verdict to check
+  assert.equal(quiz.open("think"), true);
+});
+
+test("an empty answer is no answer, and an empty reflection is not recorded", () => {
+  const { quiz } = settled();
+  quiz.setAnswer("think", "  ");
+  quiz.setAnswer("multiple", []);
+  assert.equal("think" in quiz.answers, false);
+  assert.equal("multiple" in quiz.answers, false);
+  assert.deepEqual(quiz.unanswered().map((q) => q.id), ["single", "multiple", "truth", "pairs", "steps", "word", "think"]);
+  quiz.setAnswer("pairs", [null, 1, null]); // one pair chosen: answered, wrong
+  assert.equal(quiz.isAnswered(quiz.byId.pairs), true);
+  quiz.submit();
+  assert.equal(quiz.records().some((record) => record.id === "think"), false);
+});
+
+test("a retry keeps the reflections; with wrong_only also the right answers, and asks only the wrong", () => {
+  for (const retry of ["all", "wrong_only"]) {
+    const { quiz, copy } = settled({ retry });
+    for (const [id, value] of Object.entries({ ...RIGHT, multiple: [0], truth: true })) quiz.setAnswer(id, value);
+    quiz.submit();
+    quiz.retry();
+    assert.equal(quiz.attempt, 2);
+    if (retry === "all") {
+      assert.deepEqual(copy(quiz.answers), { think: "A thought" });
+      assert.equal(quiz.open("think"), true);
+      assert.equal(quiz.asked().length, COURSE.questions.length);
+    } else {
+      assert.deepEqual(quiz.asked().map((q) => q.id), ["multiple", "truth"]);
+      assert.equal(quiz.answers.single, 1);
+      assert.equal(quiz.open("single"), false);
+      quiz.setAnswer("multiple", [0, 2]);
+      quiz.setAnswer("truth", false);
+      quiz.submit();
+      assert.equal(quiz.lastResult.scorePercent, 100);
+    }
+  }
+});
+
+test("show_correct decides when the correct answers show", () => {
+  const shows = (showCorrect, answers) => {
+    const { quiz } = settled({ showCorrect });
+    const before = quiz.showsCorrect();
+    for (const [id, value] of Object.entries(answers)) quiz.setAnswer(id, value);
+    quiz.submit();
+    return [before, quiz.showsCorrect()];
+  };
+  assert.deepEqual(shows("always", {}), [true, true]);
+  assert.deepEqual(shows("after_pass", {}), [false, false]);
+  assert.deepEqual(shows("after_pass", RIGHT), [false, true]);
+  assert.deepEqual(shows("after_last_try", {}), [false, false]); // a try is left
+  assert.deepEqual(shows("after_last_try", RIGHT), [false, true]);
+  assert.deepEqual(shows("never", RIGHT), [false, false]);
+});

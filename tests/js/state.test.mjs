@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers });
+const progress = (answers, fixed = {}) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers, fixed });
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);
@@ -36,4 +36,17 @@ test("after a course update, questions that still fit keep their answers", () =>
   assert.equal(back.single, 1);
   assert.equal("multiple" in back, false);
   assert.deepEqual(copy(back.steps), RIGHT.steps);
+});
+
+test("answers fixed for the try (checked, or kept from the try before) stay fixed", () => {
+  const fixed = { single: "checked", pairs: "kept", think: "kept" };
+  const text = Qser.state.encode(progress(RIGHT, fixed), COURSE, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT, fixed));
+});
+
+test("a state saved by a package before the fixed marks (version B) still resumes", () => {
+  // Written by the version B state.js for attempt 2, pages 0 and 1 seen, three answers.
+  const back = copy(Qser.state.decode("BmQAA8SAXCVmuw6bIg~A thought", COURSE));
+  assert.deepEqual(back, { attempt: 2, submitted: false, closed: false, seed: 123456, visited: [0, 1],
+    answers: { single: 1, pairs: [0, null, 2], think: "A thought" }, fixed: {} });
 });
