@@ -23,7 +23,9 @@ COURSE_DATA_ID = "qser-course"
 #: Elements the runtime looks up, by the name it uses.
 ELEMENT_IDS = {
     "main": "qser-main",
-    "notice": "qser-notice",
+    "notice": "qser-notice",  # the notice's text, which the trackers write
+    "noticeBox": "qser-notice-box",
+    "noticeDismiss": "qser-notice-dismiss",
     "tools": "qser-tools",
     "contents": "qser-contents-button",
     "toc": "qser-toc",
@@ -32,6 +34,13 @@ ELEMENT_IDS = {
     "back": "qser-back",
     "next": "qser-next",
     "position": "qser-position",
+    "progress": "qser-progress",
+    "start": "qser-start",
+    "restart": "qser-restart",
+    "finishPage": "qser-finish-page",
+    "finishRecorded": "qser-finish-recorded",
+    "finishHow": "qser-finish-how",
+    "finishBack": "qser-finish-back",
     "quiz": "qser-quiz",
     "quizIntro": "qser-quiz-intro",
     "quizProgress": "qser-quiz-progress",
@@ -129,6 +138,10 @@ SHORT_ID_PATTERN = r"^[A-Za-z0-9_]{1,64}$"
 #: How SCORM responses are written (course.yaml ``tracking: {responses: ...}``).
 RESPONSE_STYLES = ("readable", "codes")
 
+#: How the learner may move through the pages (course.yaml ``navigation:``): any page at any time,
+#: or each page once the one before it has been seen, and the assessment once every page has.
+NAVIGATION_MODES = ("free", "sequential")
+
 XAPI_VERSION = "1.0.3"
 
 #: cmi5 (spec 10.0, 11.0): the LMS's documents the AU reads, and the AU's own state document
@@ -154,6 +167,7 @@ def runtime_constants() -> dict:
         "question": {"prefix": QUESTION_PREFIX, "parts": QUESTION_PARTS},
         "data": DATA_ATTRIBUTES,
         "result": {name: name for name in RESULTS},
+        "navigation": {name: name for name in NAVIGATION_MODES},
         "scorm12": {
             "status": SCORM12_STATUS,
             "exit": SCORM12_EXIT,

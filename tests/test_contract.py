@@ -79,6 +79,9 @@ def test_json_schemas_repeat_the_contract_limits_exactly():
     styles = contract.RESPONSE_STYLES
     assert course["tracking"]["properties"]["responses"]["enum"] == list(styles)
     assert _schema("qser_scorm.render", "course-data.schema.json")["properties"]["responses"]["enum"] == list(styles)
+    modes = list(contract.NAVIGATION_MODES)
+    assert course["navigation"]["enum"] == modes
+    assert _schema("qser_scorm.render", "course-data.schema.json")["properties"]["navigation"]["enum"] == modes
 
 
 def test_responses_are_readable_unless_the_course_asks_for_letter_codes(tmp_path):

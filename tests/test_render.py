@@ -35,7 +35,9 @@ def test_same_course_gives_the_same_bytes(course, site):
 def test_page_language_and_sections_in_course_order(course, document):
     assert document.get("lang") == course.language
     sections = [s.get("id") for s in document.iter("section")]
-    assert sections == ["qser-overview", *(f"page-{p.id}" for p in course.pages), "qser-assessment", "qser-results"]
+    # The pages the learner goes through, then the finish page shown after Exit.
+    assert sections == ["qser-overview", *(f"page-{p.id}" for p in course.pages), "qser-assessment", "qser-results",
+                        "qser-finish-page"]
     for page in course.pages:
         assert document.get_element_by_id(f"page-{page.id}-title").text_content() == page.title
 

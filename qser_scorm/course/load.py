@@ -168,6 +168,7 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         assessment_method=data.get("assessment_method", ""),
         xapi_base_iri=data.get("xapi_base_iri", ""),
         responses=data.get("tracking", {}).get("responses", "readable"),
+        navigation=data.get("navigation", "free"),
         media=media,
         interface=tuple(data.get("interface", {}).items()),
         language_source=Source(doc.file, doc.line(("language",))),

@@ -171,6 +171,8 @@ class Course:
     xapi_base_iri: str = ""  #: where the course's xAPI activity IRIs start; "" for the default
     #: How SCORM interactions spell responses: "readable" short ids, or "codes" (0-9a-z)
     responses: str = "readable"
+    #: "free" (any page at any time) or "sequential" (each page once the one before has been seen)
+    navigation: str = "free"
     media: tuple[MediaFile, ...] = ()  #: files the pages use, shipped in the package
     #: The author's interface texts (key, text), over the course language's built-in table
     interface: tuple[tuple[str, str], ...] = ()

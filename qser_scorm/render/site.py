@@ -113,6 +113,7 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "showCorrect": assessment.setting("show_correct"),
         "retry": assessment.setting("retry"),
         "responses": course.responses,
+        "navigation": course.navigation,
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],

@@ -1,9 +1,9 @@
-/* Qser main: builds the engine, views and trackers from the course data and wires them together,
-   on DOMContentLoaded (after every other runtime script). */
+/* Qser main: builds the engine, the trackers and the views from the course data and wires them
+   together, on DOMContentLoaded (after every other runtime script). */
 ((Qser) => {
 "use strict";
 
-const $ = Qser.$, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
+const $ = Qser.$, text = Qser.text, { ids, sections } = Qser.contract, METHODS = ["save", "pageViewed", "answered", "assessed", "finish"];
 
 /* cmi5 alone when launched by a cmi5 LMS (it keeps the saved state in the LMS); else SCORM (2004 if
    the LMS offers its API, else 1.2) when the LMS answers Initialize, else browser storage; xAPI
@@ -32,67 +32,98 @@ function composite(trackers) {
   return all;
 }
 
-function boot() {
+/* Runs once per launch: the engine and the trackers (start, save, finish, pagehide). The views
+   come from mount(), which runs again when the page's content is replaced (another language). */
+function launch() {
   const course = JSON.parse($(ids.course).textContent);
-  const quiz = new Qser.Quiz(course), nav = new Qser.Nav(course.pages), view = new Qser.QuizView(quiz);
-  const trackerList = pickTrackers({ course }), trackers = composite(trackerList);
-  nav.go(0, { focus: false });
+  const quiz = new Qser.Quiz(course), trackerList = pickTrackers({ course }), trackers = composite(trackerList);
+  const inLms = trackerList[0].name !== "local";
+  const app = { course, quiz, trackers: trackerList, nav: null, view: null, mount, state };
+  let started = false, exited = false;
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
-  const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-    seed: quiz.seed, visited: nav.visited, answers: quiz.answers, fixed: quiz.fixed }, course, stateLimit);
-  const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
+  function state() {
+    return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
+      seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers, fixed: quiz.fixed }, course, stateLimit);
+  }
+  const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.bookmark(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
-  const ended = () => {
-    $(ids.main).hidden = $(ids.pager).hidden = $(ids.tools).hidden = true;
-    $(ids.notice).textContent = Qser.text("exit_notice");
-  };
-  $(ids.exit).addEventListener("click", () => {
-    save(false);
-    finish(true);
-    ended();
-  });
   window.addEventListener("pagehide", () => finish(false));
   /* Back from the back/forward cache, the trackers have finished. An LMS session cannot begin
      again (the API is unusable after LMSFinish, RTE 3.3), so it ends as after Exit; without
      an LMS a reload starts a new session. */
-  const inLms = trackerList[0].name !== "local";
-  window.addEventListener("pageshow", (event) => event.persisted && (inLms ? ended() : location.reload()));
+  window.addEventListener("pageshow", (event) => event.persisted && (inLms ? showFinishPage() : location.reload()));
 
-  const resume = (progress, bookmark) => {
-    if (progress) {
-      quiz.restore(progress);
-      nav.visited = progress.visited;
-    }
+  /* The finish page: what was recorded, how to close; back to the course while the session can
+     go on (without an LMS nothing has ended). */
+  function showFinishPage() {
+    exited = true;
+    const result = quiz.lastResult, final = Boolean(result?.final), page = $(ids.finishPage);
+    const recorded = !inLms ? "finish_saved_here" : !final ? "finish_saved" : result.passed === false ? "finish_failed" : "finish_passed";
+    $(ids.finishRecorded).textContent = text(recorded, { score: result?.scorePercent ?? 0 });
+    $(ids.finishHow).textContent = text(inLms ? "finish_close_lms" : "finish_close");
+    $(ids.finishBack).hidden = inLms;
+    app.nav.pages.forEach(({ id }) => { $(id).hidden = true; });
+    $(ids.pager).hidden = $(ids.tools).hidden = $(ids.toc).hidden = true;
+    page.hidden = false;
+    $(ids.finishPage + sections.titleSuffix).focus();
+  }
+
+  /* The views over the current DOM; the Nav they replace hands on the position and pages seen. */
+  function mount(shown = course) {
+    const nav = new Qser.Nav(shown, app.nav), view = new Qser.QuizView(quiz);
+    Object.assign(app, { nav, view });
+    view.events.on("go", (id) => nav.go(id));
+    nav.events.on("page", (page) => {
+      if (!started) return;
+      if (page.id === sections.assessment) quiz.begin();
+      trackers.pageViewed({ ...page, visited: nav.visited.length });
+      save(true);
+    });
+    $(ids.exit).addEventListener("click", () => {
+      save(false);
+      finish(true);
+      showFinishPage();
+    });
+    $(ids.finishBack).addEventListener("click", () => {
+      exited = false;
+      $(ids.finishPage).hidden = true;
+      $(ids.pager).hidden = $(ids.tools).hidden = false;
+      nav.go(nav.index);
+    });
     view.render();
-    nav.go(nav.indexOf(bookmark) >= 0 ? bookmark : 0, { focus: false });
+    if (exited) showFinishPage();
+    return app;
+  }
+  mount();
+
+  /* At launch the cover shows; Resume there goes back to the saved location. */
+  const resume = (progress, bookmark) => {
+    if (progress) quiz.restore(progress);
+    app.nav.restore(progress ? progress.visited : [], bookmark);
+    app.view.render();
+    app.nav.go(0, { focus: false, quiet: true });
   };
-  const ready = trackers.start().then((saved) => {
+  app.ready = trackers.start().then((saved) => {
     /* A review or browse launch: what is stored is shown, nothing the learner does counts. */
     if (trackerList.some((tracker) => tracker.readOnly)) quiz.lock();
     try { resume(saved && Qser.state.decode(saved.state, course), saved?.location); } catch (error) {
       Qser.warn("saved state ignored", error);
       quiz.restart(1);
-      nav.visited = [];
       resume(null);
     }
-    const { id, title } = course.pages[nav.index];
+    started = true;
+    const { nav } = app, { id, title } = course.pages[nav.index];
     trackers.pageViewed({ id, title, index: nav.index, count: course.pages.length, visited: nav.visited.length });
 
-    nav.events.on("page", (page) => {
-      if (page.id === sections.assessment) quiz.begin();
-      trackers.pageViewed({ ...page, visited: nav.visited.length });
-      save(true);
-    });
     quiz.events.on("change", () => save(false));
     quiz.events.on("checked", () => save(false));
-    view.events.on("go", (id) => nav.go(id));
     const assessed = ({ scorePercent, passed, attempt, final, objectives }, closed) => {
       trackers.assessed({ scorePercent, passed, attempt, final, objectives, closed });
-      nav.go(sections.results); /* shown first, so its live region announces the result written next */
-      view.render();
+      app.nav.go(sections.results); /* shown first, so its live region announces the result written next */
+      app.view.render();
     };
     quiz.events.on("submitted", (result) => {
       for (const record of quiz.records()) trackers.answered(record);
@@ -100,16 +131,15 @@ function boot() {
     });
     quiz.events.on("closed", (result) => assessed(result, true));
     quiz.events.on("retried", () => {
-      view.restart();
-      nav.go(sections.assessment);
+      app.view.restart();
+      app.nav.go(sections.assessment);
     });
   });
-
-  window.qser = { course, quiz, nav, view, trackers: trackerList, state, ready };
+  window.qser = app;
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  try { boot(); } catch (error) {
+  try { launch(); } catch (error) {
     Qser.warn("the course could not start; its pages stay readable", error);
     document.querySelectorAll(".qser-page").forEach((section) => { section.hidden = false; });
   }

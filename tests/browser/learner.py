@@ -91,8 +91,22 @@ class CourseLearner:
 
     # -- navigation -------------------------------------------------------------------------
     def position(self) -> str:
-        """The "Page N of M" text the learner sees."""
+        """The pager's text: "Page N of M" on a content page, "Pages seen: N of M" elsewhere."""
         return self.frame.locator("#qser-position").inner_text()
+
+    def start(self) -> None:
+        """On the cover: Start (or Resume, its label once the learner has been further)."""
+        self.press(self.frame.locator("#qser-start"))
+
+    def resume(self) -> None:
+        """On the cover of a returning learner: Resume, back to where they left."""
+        start = self.frame.locator("#qser-start")
+        assert start.inner_text() == "Resume", f"the cover offers {start.inner_text()!r}, not Resume"
+        self.press(start)
+
+    def start_over(self) -> None:
+        """On the cover of a returning learner: Start from the beginning."""
+        self.press(self.frame.locator("#qser-restart"))
 
     def current_section(self) -> str:
         """The id of the one section shown."""

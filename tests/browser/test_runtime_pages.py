@@ -20,29 +20,50 @@ def focused_id(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.id")
 
 
-def test_one_section_at_a_time_with_position_and_focus_on_the_new_heading(lms, course):
+def progress(page) -> tuple[int, int]:
+    """The pager's bar: pages seen, and the content pages in all."""
+    return page.evaluate("[document.getElementById('qser-progress').value, document.getElementById('qser-progress').max]")
+
+
+def toc_entries(page) -> list[tuple[str, str, str]]:
+    """Each Contents entry as a learner gets it: the visible mark, the words a screen reader
+    adds, aria-current."""
+    return page.locator("#qser-toc li a").evaluate_all(
+        """links => links.map(a => [a.querySelector('.qser-toc-mark').textContent,
+                                    a.querySelector('.qser-toc-state').textContent,
+                                    a.getAttribute('aria-current') || ''])""")
+
+
+def test_the_cover_starts_and_the_pager_counts_only_the_content_pages(lms, course):
     page = lms.open_standalone()
     wait_ready(page)
     learner = CourseLearner(page, page, course)
-    count = len(course.pages) + 3  # overview, pages, assessment, results
-    assert learner.position() == f"Page 1 of {count}"
+    total = len(course.pages)
+    assert learner.current_section() == "qser-overview"
+    assert page.locator("#qser-start").inner_text() == "Start" and page.locator("#qser-restart").is_hidden()
+    assert learner.position() == f"Pages seen: 0 of {total}" and progress(page) == [0, total]
     assert page.locator("#qser-back").is_disabled()
     assert page.locator("section.qser-page:visible").count() == 1
 
-    learner.next()
+    learner.start()
     first_page = f"page-{course.pages[0].id}"
     assert learner.current_section() == first_page
     assert focused_id(page) == f"{first_page}-title"
-    assert learner.position() == f"Page 2 of {count}"
+    assert learner.position() == f"Page 1 of {total}" and progress(page) == [1, total]
+    learner.next()
+    assert learner.position() == f"Page 2 of {total}" and progress(page) == [2, total]
 
     learner.go_to("qser-results")
     assert page.locator("#qser-next").is_disabled()
-    assert learner.position() == f"Page {count} of {count}"
+    assert learner.position() == f"Pages seen: {total} of {total}"
 
 
-def test_contents_opens_on_the_current_page_jumps_and_closes_with_escape(lms, course):
+def test_contents_marks_the_current_and_seen_pages_jumps_and_closes_with_escape(lms, course):
     page = lms.open_standalone()
     wait_ready(page)
+    learner = CourseLearner(page, page, course)
+    learner.start()
+    learner.next()
     contents = page.get_by_role("button", name="Contents")
     toc = page.locator("#qser-toc")
     assert not toc.is_visible()
@@ -50,14 +71,52 @@ def test_contents_opens_on_the_current_page_jumps_and_closes_with_escape(lms, co
     contents.click()
     assert contents.get_attribute("aria-expanded") == "true" and toc.is_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-current')") == "page"
+    # The cover and the first page seen, the second current: a mark and words, never colour alone.
+    seen = ["\u2713", "(seen)", ""]
+    assert toc_entries(page)[:4] == [seen, seen, ["\u25B8", "", "page"], ["", "", ""]]
     toc.get_by_role("link", name=course.assessment.title).click()
     assert not toc.is_visible() and contents.get_attribute("aria-expanded") == "false"
-    assert CourseLearner(page, page, course).current_section() == "qser-assessment"
+    assert learner.current_section() == "qser-assessment"
     assert focused_id(page) == "qser-assessment-title"
 
     contents.click()
     page.keyboard.press("Escape")
     assert not toc.is_visible() and focused_id(page) == "qser-contents-button"
+
+
+def test_the_cover_offers_resume_and_a_fresh_start_with_the_marks_restored(lms, course):
+    page = lms.open_standalone()
+    wait_ready(page)
+    learner = CourseLearner(page, page, course)
+    third = f"page-{course.pages[2].id}"
+    learner.go_to(third)
+
+    page.reload()
+    wait_ready(page)
+    assert learner.current_section() == "qser-overview"
+    assert page.locator("#qser-restart").inner_text() == "Start from the beginning"
+    assert [state for _, state, _ in toc_entries(page)[1:5]] == ["(seen)", "(seen)", "(seen)", ""]
+    learner.resume()
+    assert learner.current_section() == third and focused_id(page) == f"{third}-title"
+
+    page.reload()
+    wait_ready(page)
+    learner.start_over()
+    assert learner.current_section() == f"page-{course.pages[0].id}"
+    assert progress(page) == [3, len(course.pages)]
+
+
+def test_the_notice_is_compact_and_dismissible_and_the_header_small_on_a_phone(lms, course):
+    page = lms.open_standalone()
+    page.set_viewport_size({"width": 320, "height": 640})
+    wait_ready(page)
+    notice = page.locator("#qser-notice-box")
+    assert "No learning platform" in notice.inner_text()
+    top = page.evaluate("document.getElementById('qser-notice-box').getBoundingClientRect().bottom")
+    assert top <= 200, f"header and notice take {top} of 640 px"
+
+    KeyboardLearner(page, page, course).press(notice.get_by_role("button", name="Dismiss"))
+    assert notice.is_hidden() and focused_id(page) == "qser-overview-title"
 
 
 def test_ordering_items_move_by_keyboard_and_the_move_is_announced(lms, course):
@@ -115,7 +174,7 @@ def test_shuffled_options_keep_their_order_when_the_learner_comes_back(lms, cour
 def test_exit_finishes_once_even_when_the_window_closes_afterwards(lms, course):
     session = lms.launch().ready()
     session.sco.get_by_role("button", name="Exit").click()
-    assert "close this window" in session.sco.locator("#qser-notice").inner_text()
+    assert "close this window" in session.sco.locator("#qser-finish-page").inner_text()
     session.wait_finished()
     calls = session.calls()
     session.page.close()

@@ -48,11 +48,11 @@ def test_an_lms_session_shown_again_from_the_back_forward_cache_ends_as_after_ex
     # Leaving the page finishes the LMS session; coming back restores it (dispatched by hand, as above).
     frame.evaluate("dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
     frame.evaluate("dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    session.sco.locator("#qser-notice", has_text="You can close this window now").wait_for()
+    session.sco.locator("#qser-finish-page", has_text="close this window").wait_for()
     session.page.wait_for_timeout(300)
 
     assert frame.evaluate("window.beforeTheCache")  # not reloaded into a refused LMSInitialize
-    assert session.sco.locator("#qser-main").is_hidden()
+    assert session.sco.locator("section.qser-page:visible").count() == 0
     assert (len(session.calls("LMSInitialize")), len(session.calls("LMSFinish"))) == (1, 1)
 
 

@@ -37,6 +37,7 @@ def test_a_failed_try_keeps_the_attempt_open_and_the_passing_retry_counts(lms, c
 
     second = lms.relaunch(first, mastery_override=True).ready()
     again = CourseLearner(second.page, second.sco, course)
+    again.resume()
     assert again.current_section() == "qser-results" and "Attempt 1 of 3" in summary(second)
     again.press(second.sco.locator("#qser-retry"))
     again.answer_all(responses(course))

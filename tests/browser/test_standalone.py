@@ -24,6 +24,7 @@ def test_without_an_lms_the_course_runs_standalone_and_keeps_progress_across_rel
 
     page.reload()
     wait_ready(page)
+    learner.resume()
     assert learner.current_section() == where
     learner.press(page.locator("#qser-back"))
     chosen = responses(course)[question.id]
