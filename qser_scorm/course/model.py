@@ -41,6 +41,8 @@ class Page:
     markdown: str  #: the page body, Markdown
     source: Source  #: the Markdown file
     entry: Source | None = None  #: where course.yaml lists the page
+    #: Its "check your understanding" questions (```check blocks), in page order; never scored
+    checks: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ class Course:
     #: The languages to build a package in (``languages:``); () for the course language only.
     #: ``language`` is the source language; the others come from translations/<lang>.po.
     languages: tuple[str, ...] = ()
+    languages_sources: tuple[Source, ...] = ()  #: where course.yaml lists each of ``languages``
     #: In a build of several languages, the course in each of them (same ids, same order): the
     #: xAPI definitions name every object in every language. () for a single-language build.
     editions: tuple[Course, ...] = ()

@@ -117,6 +117,8 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],
+        # The pages' check questions (weight 0): recorded as interactions, never scored.
+        "checks": [_question_data(q) for page in course.pages for q in page.checks],
         "ui": texts,  # the interface texts, read by Qser.text
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

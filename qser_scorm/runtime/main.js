@@ -40,12 +40,15 @@ function launch() {
   const inLms = trackerList[0].name !== "local";
   const app = { course, quiz, trackers: trackerList, nav: null, view: null, mount, state };
   let started = false, exited = false;
+  /* The content pages' check questions: recorded, never scored; their answers in the state too. */
+  const checks = new Qser.Checks(course, { answered: trackers.answered, counts: () => !quiz.locked, checked: () => save(false) });
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
   function state() {
     return Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-      seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers, fixed: quiz.fixed }, course, stateLimit);
+      seed: quiz.seed, visited: app.nav.visited, answers: quiz.answers, fixed: quiz.fixed,
+      checks: checks.answers }, course, stateLimit);
   }
   const save = (pageChanged) => trackers.save({ state: state(), location: app.nav.bookmark(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
@@ -101,7 +104,10 @@ function launch() {
 
   /* At launch the cover shows; Resume there goes back to the saved location. */
   const resume = (progress, bookmark) => {
-    if (progress) quiz.restore(progress);
+    if (progress) {
+      quiz.restore(progress);
+      checks.restore(progress.checks);
+    }
     app.nav.restore(progress ? progress.visited : [], bookmark);
     app.view.render();
     app.nav.go(0, { focus: false, quiet: true });

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,15 @@ def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unzipped)
     return unzipped
+
+
+@contextmanager
+def served(source: Path, out: Path):
+    """Build ``source`` into ``out`` and serve it in the test LMS; yield the server and the
+    package's mastery score (for :class:`lms.TestLms`)."""
+    package = build_package(source, out)
+    with LmsServer(package) as running:
+        yield running, mastery_score(package)
 
 
 def mastery_score(package: Path) -> str:

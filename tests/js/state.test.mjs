@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers, fixed = {}) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers, fixed });
+const progress = (answers, fixed = {}, checks = {}) => ({ attempt: 2, submitted: true, closed: true, seed: 123456,
+  visited: [0, 1, 3], answers, fixed, checks });
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);
@@ -48,5 +49,18 @@ test("a state saved by a package before the fixed marks (version B) still resume
   // Written by the version B state.js for attempt 2, pages 0 and 1 seen, three answers.
   const back = copy(Qser.state.decode("BmQAA8SAXCVmuw6bIg~A thought", COURSE));
   assert.deepEqual(back, { attempt: 2, submitted: false, closed: false, seed: 123456, visited: [0, 1],
-    answers: { single: 1, pairs: [0, null, 2], think: "A thought" }, fixed: {} });
+    answers: { single: 1, pairs: [0, null, 2], think: "A thought" }, fixed: {}, checks: {} });
+});
+
+test("the answers of a page's check questions come back apart from the assessment's", () => {
+  const checks = [{ id: "check-one-1", type: "single", weight: 0, count: 2, correct: [0] },
+    { id: "check-one-2", type: "true-false", weight: 0, correct: true }];
+  const withChecks = { ...COURSE, checks };
+  const text = Qser.state.encode(progress(RIGHT, {}, { "check-one-1": 1, "check-one-2": false }), withChecks, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, {}, { "check-one-1": 1, "check-one-2": false }));
+  // A package without those checks (an older one, or checks removed) keeps the assessment's answers.
+  assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT));
+  // A state saved before checks existed reads as no check answered.
+  const before = Qser.state.encode(progress(RIGHT), COURSE, 4096);
+  assert.deepEqual(copy(Qser.state.decode(before, withChecks)), progress(RIGHT));
 });
