@@ -49,6 +49,12 @@ class Nav {
       $(ids.noticeBox).hidden = true;
       this.heading().focus(); /* the pressed button is gone */
     });
+    /* WCAG 2.4.11: the page scrolls a focused control clear of the sticky pager, whatever
+       height the pager takes in this language at this width (20-nav.css). */
+    const root = document.documentElement.style, pager = $(ids.pager);
+    new ResizeObserver(([entry]) => root.setProperty("--qser-pager-height", `${entry.borderBoxSize[0].blockSize}px`)).observe(pager);
+    /* A text field's focus scrolls only its caret into view: the rest of it may stay under the pager. */
+    document.addEventListener("focusin", ({ target }) => pager.contains(target) || target.scrollIntoView({ block: "nearest" }));
     this.toggleContents(false);
     $(ids.tools).hidden = $(ids.pager).hidden = $(ids.start).hidden = $(ids.noticeDismiss).hidden = false;
     this.go(this.index, { focus: false, quiet: true });

@@ -116,7 +116,9 @@ def test_leave_mid_way_and_resume_in_a_new_session(cmi5_learner, lrs, course_mod
     bookmark = learner.current_section()
     first.close()  # pagehide: terminated, and the progress written to the LMS's state
     second = cmi5_learner.open()
-    assert CourseLearner(second, second, course_model).current_section() == bookmark
+    again = CourseLearner(second, second, course_model)
+    again.resume()
+    assert again.current_section() == bookmark
     play(second, second, course_model, [frozenset()])
     statements = wait_for_statements(lrs, cmi5_learner.registration, 2 + 2 + 2 + 4)
     assert violations(statements, activity_id=ACTIVITY_ID, publisher_id=PUBLISHER_ID,

@@ -77,11 +77,13 @@ def test_a_returning_learner_resumes_the_same_registration(xapi_launch, lrs, cou
     CourseLearner(first, first, course).next()
     first.close()  # leaves mid-way: pagehide
     second = xapi_launch.open()
-    CourseLearner(second, second, course).next()
+    again = CourseLearner(second, second, course)
+    again.resume()
+    again.next()
     second.close()
     statements = wait_for_statements(lrs, xapi_launch.registration, 7)
 
-    # The second session reopens the bookmarked page, then moves on: experienced twice.
+    # The second session reopens the bookmarked page (Resume), then moves on: experienced twice.
     assert [s["verb"]["id"].removeprefix(ADL) for s in statements] == [
         "initialized", "experienced", "suspended", "resumed", "experienced", "experienced", "suspended"]
     assert [s["object"]["id"].rsplit("/", 1)[-1] for s in statements if s["verb"]["id"] == ADL + "experienced"] == [
@@ -99,10 +101,12 @@ def test_statements_made_while_the_lrs_is_down_all_arrive_once_it_is_back(xapi_l
         page.wait_for_function("() => window.qser && window.qser.ready")
         pending = pending_statements(page)
         assert pending >= 6
-        CourseLearner(page, page, course).next()
+        again = CourseLearner(page, page, course)
+        again.resume()
+        again.next()
     statements = wait_for_statements(lrs, xapi_launch.registration, 8, timeout=40)
 
-    # Three pages, the bookmarked one again after the reload, one more.
+    # Three pages, the bookmarked one again after the reload (Resume), one more.
     assert verbs(statements) == Counter({"initialized": 1, "experienced": 5, "suspended": 1, "resumed": 1})
     assert len({s["id"] for s in statements}) == len(statements)
     assert pending_statements(page) == 0
