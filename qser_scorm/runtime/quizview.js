@@ -82,8 +82,8 @@ class QuizView {
     if (!id) return;
     const q = this.quiz.byId[id];
     this.quiz.setAnswer(id, this.read(q));
-    const check = part(id, "check");
-    if (check) check.disabled = !this.quiz.isAnswered(q);
+    const checkButton = part(id, "check");
+    if (checkButton) checkButton.disabled = !this.quiz.isAnswered(q);
   }
 
   /* Move an ordering item; the focus stays on the pressed button (or its twin at the list's end). */
@@ -158,13 +158,13 @@ class QuizView {
   }
 
   renderQuestion(q) {
-    const quiz = this.quiz, f = part(q.id), open = quiz.open(q.id), verdict = quiz.verdict(q), check = part(q.id, "check");
+    const quiz = this.quiz, f = part(q.id), open = quiz.open(q.id), verdict = quiz.verdict(q), checkButton = part(q.id, "check");
     this.write(q, quiz.answerOf(q));
     all(f, "input, textarea").forEach((el) => { el.disabled = !open; });
     if (q.type === "ordering") this.updateMoves(f.querySelector(".qser-ordering"));
-    if (check) {
-      check.hidden = !open || quiz.course.feedback !== "immediate";
-      check.disabled = !quiz.isAnswered(q);
+    if (checkButton) {
+      checkButton.hidden = !open || quiz.course.feedback !== "immediate";
+      checkButton.disabled = !quiz.isAnswered(q);
     }
     this.feedback(q, f, verdict, Boolean(verdict) && quiz.showsCorrect());
   }
