@@ -6,6 +6,7 @@ process, so the browser fixture must live in one place that every test folder sh
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,17 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def context(browser):
-    fresh = browser.new_context(viewport={"width": 1024, "height": 768})
+@contextmanager
+def fresh_context(browser, width: int = 1024, height: int = 768):
+    """A new browser context (no storage, cookie or page of another test) with a viewport of this size."""
+    fresh = browser.new_context(viewport={"width": width, "height": height})
     # Fail fast: every step of a course this size takes milliseconds.
     fresh.set_default_timeout(5_000)
     yield fresh
     fresh.close()
+
+
+@pytest.fixture
+def context(browser):
+    with fresh_context(browser) as fresh:
+        yield fresh

@@ -10,8 +10,9 @@ from urllib.parse import quote
 
 from playwright.sync_api import BrowserContext, Frame, FrameLocator, Page
 
+from .audit import axe_violations
 from .learner import CourseLearner
-from .server import AXE_JS, LmsAttempt, LmsServer
+from .server import LmsAttempt, LmsServer
 
 #: scorm-again log level 4 = ERROR: its warnings about our own settings would only add noise.
 LOG_LEVEL_ERROR = 4
@@ -116,21 +117,9 @@ class LmsSession:
         self.page.evaluate("document.getElementById('sco').src = 'about:blank'")
         self.page.wait_for_function("document.getElementById('sco').contentWindow.location.href === 'about:blank'")
 
-    def axe_violations(self) -> list[dict]:
-        """Run axe-core in the SCO's own document and return its violations (rule id, nodes)."""
-        return axe_violations(self.sco_frame)
-
-
-def axe_violations(frame: Page | Frame) -> list[dict]:
-    """Run axe-core in ``frame``'s document (a SCO's frame, or a page opened standalone) and
-    return its violations (rule id, nodes)."""
-    if not frame.evaluate("typeof window.axe !== 'undefined'"):
-        frame.add_script_tag(path=str(AXE_JS))
-    return frame.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
-            .map(v => ({id: v.id, impact: v.impact, help: v.help,
-                        nodes: v.nodes.map(n => n.target.join(" "))}))"""
-    )
+    def axe_violations(self, tags: tuple[str, ...] | None = None) -> list[dict]:
+        """axe-core's violations in the SCO's own document (all its default rules, or those with ``tags``)."""
+        return axe_violations(self.sco_frame, tags)
 
 
 class TestLms:
