@@ -5,7 +5,9 @@ fixed set of learners:
   * the wall time of the whole command for 100,000 statements (target: at most 10 s);
   * the peak Python memory (tracemalloc) for 10,000 and for 100,000 statements of the SAME
     learners and questions: it must stay about the same, as the report keeps counters per learner
-    and question, never the statements.
+    and question, never the statements;
+  * the same statements with the learners spread over three languages (``context.language`` el,
+    en, es), reported with ``--by-language``: the time of the command beside the plain run's.
 
 Run: python bench/report_bench.py [--learners 500] [--sizes 10000 100000] [--moodle-learners 10000]
 """
@@ -44,9 +46,10 @@ TARGET_SECONDS = 10.0
 EXPORTS = ROOT / "tests" / "data" / "moodle-qser" / "exports"
 
 
-def write_statements(path: Path, count: int, learners: int) -> None:
+def write_statements(path: Path, count: int, learners: int, languages: tuple[str, ...] = ()) -> None:
     """Write ``count`` statements as one JSON list: the played story again and again, its four
-    actors mapped onto ``learners`` learners in turn, each round an hour later."""
+    actors mapped onto ``learners`` learners in turn, each round an hour later; with
+    ``languages``, learner n plays in the n-th of them, in turn."""
     story = play()
     actors = sorted({s["actor"]["mbox"] for s in story})
     with open(path, "w", encoding="utf-8") as file:
@@ -59,6 +62,8 @@ def write_statements(path: Path, count: int, learners: int) -> None:
             statement["actor"] = {"objectType": "Agent", "name": f"Learner {learner:05d}",
                                   "mbox": f"mailto:learner{learner:05d}@example.org"}
             statement["timestamp"] = _later(statement["timestamp"], hours=round_)
+            if languages:
+                statement["context"]["language"] = languages[learner % len(languages)]
             file.write(("," if index else "") + json.dumps(statement, ensure_ascii=False))
         file.write("]")
 
@@ -104,7 +109,7 @@ def moodle_figures(paths: list[Path], out: Path) -> tuple[float, int]:
     seconds = command_seconds(args + ["--course", str(ROOT / "course_src")], out)
     key = load_key(ROOT / "course_src", None)
     tracemalloc.start()
-    enrolments, title, records = read_exports(paths, key)
+    enrolments, title, records = read_exports([("", path) for path in paths], key)
     report = build_report(enrolments, key, title, records)
     render_html(report, "bench")
     render_csv(report)
@@ -154,6 +159,14 @@ def main() -> None:
     print(f"{largest[0]} statements in {largest[2]:.2f} s (target <= {TARGET_SECONDS:g} s): {verdict}")
     if len(rows) > 1:
         print(f"peak memory x{max(rows)[3] / min(rows)[3]:.2f} for x{max(rows)[0] / min(rows)[0]:g} statements")
+    print(f"\nThe same statements in three languages (el, en, es), with --by-language:")
+    print(f"{'statements':>10} {'seconds':>8} {'plain run':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size, _, plain_seconds, _ in rows:
+            path = Path(folder) / f"statements-{size}.json"
+            write_statements(path, size, options.learners, ("el", "en", "es"))
+            seconds = command_seconds(["--from", str(path), "--by-language"], Path(folder) / "report")
+            print(f"{size:>10} {seconds:>8.2f} {plain_seconds:>10.2f}")
     print(f"\nMoodle export of {options.moodle_learners} learners (Interactions report + gradebook):")
     print(f"{'format':>8} {'files MB':>9} {'seconds':>8} {'peak MB':>8}")
     for excel in (False, True):

@@ -7,11 +7,14 @@ from .errors import BuildError, CourseError, Problem, QserError
 __version__ = "0.1.0"
 
 
-def build(source="course_src", out="dist", targets=("scorm12",)):
-    """Build the course in ``source`` into ``out``; see :func:`qser_scorm.pipeline.build`."""
+def build(source="course_src", out="dist", targets=("scorm12",), *, strict=False, allow_untranslated=False,
+          languages=(), paper="a4"):
+    """Build the course in ``source`` into ``out``, as ``qser-scorm build`` does with the same
+    options; see :func:`qser_scorm.pipeline.build`."""
     from .pipeline import build as _build
 
-    return _build(source, out, targets)
+    return _build(source, out, targets, strict=strict, allow_untranslated=allow_untranslated,
+                  languages=tuple(languages), paper=paper)
 
 
 __all__ = ["build", "BuildError", "CourseError", "Problem", "QserError", "__version__"]

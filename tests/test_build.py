@@ -8,7 +8,7 @@ import sys
 import zipfile
 
 import qser_scorm
-from tests.conftest import COURSE_SRC
+from tests.conftest import COURSE_SRC, SHIPPED_COURSE
 
 ZIP_NAME = "qser-becoming-a-mentor-scorm12.zip"
 
@@ -70,6 +70,11 @@ def test_plain_pip_install_builds_the_same_package(installed_wheel, tmp_path):
     qser_scorm.build(COURSE_SRC, tmp_path / "editable")
     digest = lambda p: hashlib.sha256(p.read_bytes()).hexdigest()  # noqa: E731
     assert digest(tmp_path / "out" / ZIP_NAME) == digest(tmp_path / "editable" / ZIP_NAME)
+
+
+def test_the_python_api_takes_the_options_of_the_command(tmp_path):
+    result = qser_scorm.build(SHIPPED_COURSE, tmp_path, languages=["el"], strict=True)
+    assert [path.name for path in result.written] == ["qser-becoming-a-mentor-el-scorm12.zip"]
 
 
 def test_lrs_credentials_are_baked_in_only_on_request_and_with_a_warning(run_cli, tmp_path):

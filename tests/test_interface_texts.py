@@ -118,6 +118,15 @@ def test_a_language_without_a_table_is_an_error_listing_the_languages(course, ru
     assert not (tmp_path / "dist").exists()
 
 
+def test_a_listed_package_language_without_a_table_is_an_error_at_its_entry(course):
+    path = course / "course.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: en\n", "language: en\nlanguages:\n  - en\n  - ru\n"),
+                    encoding="utf-8")
+    (error,) = check_course(load_course(course))
+    assert (error.line, error.message.split(" (")[0]) == (
+        _line_of(path, "  - ru"), "no built-in interface texts for language 'ru'")
+
+
 def test_a_complete_interface_mapping_builds_in_any_language(course, run_cli, tmp_path):
     """Russian counts in four CLDR forms: the author gives each, and the package picks by CLDR."""
     _set_language(course, "ru")

@@ -5,7 +5,7 @@ import json
 from importlib.resources import files
 
 from qser_scorm.contract import SCORM12_INTERACTION_TYPES
-from qser_scorm.course.load import TYPE_KEYS
+from qser_scorm.course.questions import TYPE_KEYS
 from qser_scorm.course.model import QUESTION_TYPES
 from qser_scorm.xapi.vocab import INTERACTION_TYPES
 

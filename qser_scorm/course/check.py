@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..errors import Problem
 from ..interface import builtin_languages, builtin_table, expected_keys
 from .model import Course, Question, Source
+from .theme import theme_problems
 from .workshop import workshop_problems
 
 _FIRST_LEVEL_HEADING = re.compile(r"^#\s", re.MULTILINE)
@@ -46,7 +47,9 @@ _WORKSHOP_REFERENCES = _Rule("whether the workshop agenda names pages and questi
 def check_course(course: Course, gaps: Mapping[str, str] = {}) -> list[Problem]:  # noqa: B006 - read only
     """Return every error and warning about ``course``, in file and line order; skip the rules
     that need a part named in ``gaps`` (:func:`unchecked` names them)."""
-    problems = _duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
+    problems = (_duplicate_ids(course) + _question_problems(course, gaps) + _page_warnings(course)
+                + [problem for q in _check_questions(course) for problem in _answer_problems(q)]
+                + theme_problems(course))
     if not _OBJECTIVES_ASSESSED.waits(gaps):
         problems += _objective_warnings(course)
     if not _INTERFACE_LANGUAGE.waits(gaps):
@@ -68,7 +71,7 @@ def _duplicate_ids(course: Course) -> list[Problem]:
     problems = []
     groups = (
         ("page", [(p.id, p.entry) for p in course.pages]),
-        ("question", [(q.id, q.source) for q in course.assessment.questions]),
+        ("question", [(q.id, q.source) for q in course.assessment.questions + _check_questions(course)]),
         ("objective", [(o.id, o.source) for o in course.objectives]),
     )
     for kind, entries in groups:
@@ -88,20 +91,9 @@ def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]
     problems = []
     for q in course.assessment.questions:
         def problem(message: str, hint: str, severity: str = "error", q: Question = q) -> None:
-            problems.append(Problem(q.source.file, q.source.line, f"question '{q.id}': {message}", hint, severity))
+            problems.append(_problem(q, message, hint, severity))
 
-        correct = sum(o.correct for o in q.options)
-        if q.type == "single" and correct != 1:
-            problem(f"a single-choice question needs exactly one correct option, found {correct}",
-                    "mark one option `correct: true`, or use `type: multiple`")
-        if q.type == "multiple" and correct == 0:
-            problem("no option is marked `correct: true`", "mark every correct option `correct: true`")
-        if len({o.text for o in q.options}) < len(q.options):
-            problem("two options have the same text", "make each option's text different")
-        if len({p.left for p in q.pairs}) < len(q.pairs) or len({p.right for p in q.pairs}) < len(q.pairs):
-            problem("two pairs share a left or a right side", "make each side of each pair unique")
-        if len(set(q.items)) < len(q.items):
-            problem("two items have the same text", "make each item's text different")
+        problems += _answer_problems(q)
         if not _OBJECTIVES_DEFINED.waits(gaps) and q.objective and q.objective not in objective_ids:
             known = ", ".join(sorted(objective_ids)) or "none are defined"
             problem(f"objective '{q.objective}' is not defined in course.yaml",
@@ -111,6 +103,33 @@ def _question_problems(course: Course, gaps: Mapping[str, str]) -> list[Problem]
     if not _SCORED_QUESTION.waits(gaps) and not course.scored_questions:
         problems.append(Problem(course.assessment.source.file, 1, "the assessment has no scored question",
                                 "add a question of a type other than reflection: the score decides pass or fail"))
+    return problems
+
+
+def _check_questions(course: Course) -> tuple[Question, ...]:
+    """The "check your understanding" questions of the pages (course/checks.py)."""
+    return tuple(q for page in course.pages for q in page.checks)
+
+
+def _problem(q: Question, message: str, hint: str, severity: str = "error") -> Problem:
+    return Problem(q.source.file, q.source.line, f"question '{q.id}': {message}", hint, severity)
+
+
+def _answer_problems(q: Question) -> list[Problem]:
+    """The rules of a question's own answers: right options, distinct texts."""
+    problems = []
+    correct = sum(o.correct for o in q.options)
+    if q.type == "single" and correct != 1:
+        problems.append(_problem(q, f"a single-choice question needs exactly one correct option, found {correct}",
+                                 "mark one option `correct: true`, or use `type: multiple`"))
+    if q.type == "multiple" and correct == 0:
+        problems.append(_problem(q, "no option is marked `correct: true`", "mark every correct option `correct: true`"))
+    if len({o.text for o in q.options}) < len(q.options):
+        problems.append(_problem(q, "two options have the same text", "make each option's text different"))
+    if len({p.left for p in q.pairs}) < len(q.pairs) or len({p.right for p in q.pairs}) < len(q.pairs):
+        problems.append(_problem(q, "two pairs share a left or a right side", "make each side of each pair unique"))
+    if len(set(q.items)) < len(q.items):
+        problems.append(_problem(q, "two items have the same text", "make each item's text different"))
     return problems
 
 
@@ -147,9 +166,10 @@ def _objective_warnings(course: Course) -> list[Problem]:
 def _interface_errors(course: Course) -> list[Problem]:
     """A package language without a built-in table builds only when the author gave every text."""
     given = {key for key, _ in course.interface}
-    where = course.language_source or course.source
+    listed = tuple(zip(course.languages, course.languages_sources)) or (
+        (course.language, course.language_source or course.source),)
     problems = []
-    for language in course.languages or (course.language,):
+    for language, where in listed:
         missing = [key for key in expected_keys(language) if key not in given]
         if builtin_table(language) is None and missing:
             problems.append(Problem(

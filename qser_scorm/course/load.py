@@ -10,33 +10,26 @@ that exist) are ``check.py``'s job.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import CourseError, Problem
 from ..interface import (PLURAL_CATEGORIES, base_key, placeholders, plural_categories, reference_text,
                          reference_texts)
-from .media import MarkdownText, load_media
-from .model import Assessment, Course, Objective, Option, Page, Pair, Question, Source
+from .blocks import block_problems
+from .checks import page_checks
+from .media import ImageReference, MarkdownText, load_media
+from .model import Assessment, Course, Objective, Page, Source, Theme
+from .questions import build_question, type_key_problems
 from .shape import shape_problems
+from .theme import SECTION as THEME, load_theme
 from .workshop import SECTION as WORKSHOP, load_workshop
 from .yamlsource import Path_, YamlDocument, read_yaml
 
 COURSE_FILE = "course.yaml"
 DEFAULT_ASSESSMENT_FILE = "assessment.yaml"
 
-#: The keys each question type needs beyond the common ones; any other type's keys are errors.
-TYPE_KEYS = {
-    "single": ("options",),
-    "multiple": ("options",),
-    "true-false": ("answer",),
-    "matching": ("pairs",),
-    "ordering": ("items",),
-    "fill-in": ("accept",),
-    "reflection": (),
-}
-_TYPE_SPECIFIC = {key for keys in TYPE_KEYS.values() for key in keys}
-_SCORING_KEYS = ("weight", "feedback")  # meaningless on unscored reflection questions
 
 #: The parts of a course that ``check.py`` needs whole, by the file (schema) and top-level key.
 _WHOLE_PARTS = {"course": ("objectives", "language", "languages", "interface", "pages"), "assessment": ("questions",)}
@@ -84,15 +77,21 @@ def read_course(folder: str | Path) -> Loaded:
     pages = []
     for index, entry in _entries(data, "pages"):
         try:
-            pages.append(_load_page(folder, entry, course_doc, index))
+            page = _load_page(folder, entry, course_doc, index)
+            checks, check_problems = page_checks(page)
+            pages.append(replace(page, checks=checks))
+            loaded.problems += check_problems
         except CourseError as error:
             loaded.problems += error.problems
             loaded.gaps["pages"] = f"`pages` in {course_doc.file}"
-    media, media_problems = load_media(folder, _markdown_texts(course_doc, data, assessment_doc, assessment_data,
-                                                               pages))
-    loaded.problems += media_problems
+    texts = _markdown_texts(course_doc, data, assessment_doc, assessment_data, pages)
+    theme, theme_problems = load_theme(course_doc) if THEME in data else (None, [])
+    logo = (ImageReference(quote(theme.logo.path), course_doc.file, course_doc.line((THEME, "logo", "file")),
+                           (THEME, "logo", "file")),) if theme and theme.logo else ()
+    media, media_problems = load_media(folder, texts, logo)
+    loaded.problems += theme_problems + media_problems + block_problems(texts)
     assessment = _NO_ASSESSMENT if assessment_data is None else _build_assessment(assessment_doc, assessment_data)
-    loaded.course = _build_course(course_doc, data, pages, assessment, media)
+    loaded.course = _build_course(course_doc, data, pages, assessment, media, theme)
     return loaded
 
 
@@ -143,7 +142,8 @@ def _entries(data: dict, key: str):
     return ((index, entry) for index, entry in enumerate(data.get(key, ())) if entry is not None)
 
 
-def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: Assessment, media) -> Course:
+def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: Assessment, media,
+                  theme: Theme | None) -> Course:
     """The course from ``data``; a required key left out for its error reads as empty (the build
     stops before any stage would use it)."""
     return Course(
@@ -174,6 +174,8 @@ def _build_course(doc: YamlDocument, data: dict, pages: list[Page], assessment: 
         workshop=load_workshop(doc) if WORKSHOP in data else None,  # it reads doc: only a section without error
         duration_source=Source(doc.file, doc.line(("duration_minutes",))),
         languages=tuple(data.get("languages", ())),
+        languages_sources=tuple(Source(doc.file, doc.line(("languages", i))) for i, _ in enumerate(data.get("languages", ()))),
+        theme=theme,
     )
 
 
@@ -255,7 +257,7 @@ def _load_page(folder: Path, entry: dict, course_doc: YamlDocument, index: int) 
 
 def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
     """The assessment from ``data``, ``doc``'s data without its broken parts."""
-    questions = tuple(_build_question(q, Source(doc.file, doc.line(("questions", i))))
+    questions = tuple(build_question(q, Source(doc.file, doc.line(("questions", i))))
                       for i, q in _entries(data, "questions"))
     return Assessment(
         title=data.get("title", "Assessment"),
@@ -267,48 +269,16 @@ def _build_assessment(doc: YamlDocument, data: dict) -> Assessment:
     )
 
 
-def _build_question(q: dict, source: Source) -> Question:
-    feedback = q.get("feedback", {})
-    return Question(
-        id=q["id"],
-        type=q["type"],
-        prompt=q["prompt"],
-        source=source,
-        objective=q.get("objective"),
-        hint=q.get("hint", ""),
-        weight=0.0 if q["type"] == "reflection" else float(q.get("weight", 1)),
-        feedback_correct=feedback.get("correct", ""),
-        feedback_wrong=feedback.get("wrong", ""),
-        options=tuple(Option(o["text"], o.get("correct", False), o.get("feedback", ""), o.get("id", "")) for o in q.get("options", ())),
-        answer=q.get("answer"),
-        pairs=tuple(Pair(p["left"], p["right"]) for p in q.get("pairs", ())),
-        items=tuple(q.get("items", ())),
-        accept=tuple(str(a) for a in q.get("accept", ())),
-    )
-
-
 def _question_key_problems(doc: YamlDocument) -> tuple[list[Problem], set[Path_]]:
     """Report keys a question's type needs but lacks, and keys of other types it has; return the
     problems and the questions that lack a key (the checks of a question need all of them)."""
     questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
     problems, incomplete = [], set()
     for index, q in enumerate(questions if isinstance(questions, list) else ()):
-        if not isinstance(q, dict) or not isinstance(q.get("type"), str) or q["type"] not in TYPE_KEYS:
-            continue  # the schema check has reported it
-        kind, here = q["type"], ("questions", index)
-        for key in TYPE_KEYS[kind]:
-            if key not in q:
-                problems.append(Problem(doc.file, doc.line(here), f"question '{q.get('id')}' ({kind}) needs `{key}`",
-                                        f"add `{key}:`; see the question types in docs/authoring.md",
-                                        key_path=here + (key,)))
-                incomplete.add(here)
-        unused = [k for k in q if k in _TYPE_SPECIFIC and k not in TYPE_KEYS[kind]]
-        if kind == "reflection":
-            unused += [k for k in q if k in _SCORING_KEYS]
-        for key in unused:
-            problems.append(Problem(doc.file, doc.line(here + (key,)),
-                                    f"`{key}` does not apply to a {kind} question",
-                                    f"remove `{key}`, or change `type`", key_path=here + (key,)))
+        found = type_key_problems(q, doc, ("questions", index))
+        problems += found
+        if any(p.message.startswith("question ") for p in found):
+            incomplete.add(("questions", index))
     return problems, incomplete
 
 

@@ -32,8 +32,19 @@ class MarkdownText:
     key_path: tuple = ()  #: where in a YAML file's data; () for a page
 
 
-def load_media(folder: Path, texts: list[MarkdownText]) -> tuple[tuple[MediaFile, ...], list[Problem]]:
-    """Return the media files the texts use, and a problem for each reference that cannot work."""
+@dataclass(frozen=True)
+class ImageReference:
+    """An image that course.yaml names outside Markdown (the theme's logo), and where."""
+
+    target: str
+    file: str
+    line: int | None
+    key_path: tuple
+
+
+def load_media(folder: Path, texts: list[MarkdownText], images: tuple[ImageReference, ...] = ()
+               ) -> tuple[tuple[MediaFile, ...], list[Problem]]:
+    """Return the media files the texts and ``images`` use, and a problem for each reference that cannot work."""
     found: dict[str, MediaFile] = {}
     problems = []
     for markdown in texts:
@@ -42,6 +53,10 @@ def load_media(folder: Path, texts: list[MarkdownText]) -> tuple[tuple[MediaFile
             if problem:
                 line = markdown.line + offset if markdown.line else None
                 problems.append(Problem(markdown.file, line, *problem, key_path=markdown.key_path))
+    for image in images:
+        problem = _check(folder, image.target, True, found)
+        if problem:
+            problems.append(Problem(image.file, image.line, *problem, key_path=image.key_path))
     return tuple(found[path] for path in sorted(found)), problems
 
 

@@ -33,6 +33,8 @@ class Page:
     markdown: str  #: the page body, Markdown
     source: Source  #: the Markdown file
     entry: Source | None = None  #: where course.yaml lists the page
+    #: Its "check your understanding" questions (```check blocks), in page order; never scored
+    checks: tuple[Question, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,34 @@ class MediaFile:
 
     path: str  #: relative to the course folder, also its path in the package: ``media/map.png``
     data: bytes
+
+
+@dataclass(frozen=True)
+class Logo:
+    """The logo in the header of every screen (``theme: logo:``)."""
+
+    path: str  #: a media file, ``media/logo.svg``; shipped in ``Course.media``
+    alt: str  #: its text alternative (WCAG 1.1.1)
+
+
+@dataclass(frozen=True)
+class ThemeColour:
+    """A colour the author set in ``theme:``, as sRGB hex (``#0b5cad``), and where."""
+
+    value: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The course's look (``theme:`` in course.yaml); what is not set keeps the default look."""
+
+    source: Source
+    logo: Logo | None = None
+    primary: ThemeColour | None = None  #: the header band behind the course title
+    accent: ThemeColour | None = None  #: links, buttons and the focus indicator
+    font: str = ""  #: a CSS font stack
+    font_source: Source | None = None
 
 
 @dataclass(frozen=True)
@@ -166,9 +196,11 @@ class Course:
     #: The languages to build a package in (``languages:``); () for the course language only.
     #: ``language`` is the source language; the others come from translations/<lang>.po.
     languages: tuple[str, ...] = ()
+    languages_sources: tuple[Source, ...] = ()  #: where course.yaml lists each of ``languages``
     #: In a build of several languages, the course in each of them (same ids, same order): the
     #: xAPI definitions name every object in every language. () for a single-language build.
     editions: tuple[Course, ...] = ()
+    theme: Theme | None = None  #: None when course.yaml has no `theme:` section: the default look
 
     @property
     def scored_questions(self) -> tuple[Question, ...]:

@@ -103,7 +103,7 @@ def _describe(error, doc: YamlDocument) -> Problem:
         expected = [schema["type"]] if isinstance(schema["type"], str) else schema["type"]
         got = _json_type(value)
         return problem(f"{where} must be {' or '.join(_TYPE_WORDS[t] for t in expected)}, "
-                       f"got {_TYPE_WORDS[got]}{_short(value)}", _type_hint(expected[0], got, value))
+                       f"got {_TYPE_WORDS[got]}{_short(value)}", _type_hint(expected[0], got, value, schema))
     if kind == "enum":
         choices = ", ".join(map(str, schema["enum"]))
         return problem(f"{where} must be one of: {choices}; got {value!r}",
@@ -132,9 +132,11 @@ _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole numbe
                "array": "a list", "object": "a mapping of keys", "null": "nothing"}
 
 
-def _type_hint(expected: str, got: str, value) -> str:
+def _type_hint(expected: str, got: str, value, schema: dict) -> str:
     if got == "null":
-        return "write a value after the colon, or remove the key if it is optional"
+        # The value's own description says how to write it (a colour in quotes: YAML reads # as a comment).
+        return (f"write a value after the colon, or remove the key if it is optional"
+                f"{': ' + schema['description'] if 'description' in schema else ''}")
     if expected == "boolean":
         if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
             return f"write true or false: YAML 1.2 reads {value} as text"

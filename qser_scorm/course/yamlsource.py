@@ -93,6 +93,11 @@ def read_yaml(path: Path, display_name: str) -> YamlDocument:
                                  "save the file as UTF-8") from None
     except OSError as exc:
         raise CourseError.single(display_name, None, f"cannot read the file: {exc.strerror}") from None
+    return parse_yaml(text, display_name)
+
+
+def parse_yaml(text: str, display_name: str) -> YamlDocument:
+    """Parse YAML ``text`` from the file ``display_name`` (as :func:`read_yaml` does)."""
     try:
         _refuse_deep_nesting(text, display_name)
         node = yaml.compose(text, Loader=_PlainScalarsUnresolvedLoader)

@@ -12,7 +12,7 @@ from importlib.resources import files
 
 from markupsafe import Markup, escape
 
-from ..course.model import Course
+from ..course.model import Course, Theme
 from ..interface import text as interface_text
 from ..workshop import workshop_texts
 from ..workshop.agenda import agenda, session_minutes
@@ -54,7 +54,7 @@ def _render(template: str, course: Course, texts: dict[str, str], paper_size: st
         course=course,
         text=text,
         clock=lambda minutes: f"{minutes // 60}:{minutes % 60:02d}",  # from the session's start
-        stylesheets=_stylesheets(),
+        stylesheets=_stylesheets(course.theme),
         paper_size=paper_size,
         reflections=[q for q in course.assessment.questions if not q.scored],
         **context,
@@ -62,7 +62,8 @@ def _render(template: str, course: Course, texts: dict[str, str], paper_size: st
 
 
 @lru_cache(maxsize=None)
-def _stylesheets() -> tuple[Markup, ...]:
-    """The package's stylesheet and the print rules over it, inlined: each document is one file."""
-    return (Markup(runtime_stylesheet().decode("utf-8")),
+def _stylesheets(theme: Theme | None) -> tuple[Markup, ...]:
+    """The package's stylesheet (with the course's theme) and the print rules over it, inlined:
+    each document is one file."""
+    return (Markup(runtime_stylesheet(theme).decode("utf-8")),
             Markup(files(__package__).joinpath("templates", "workshop.css").read_text(encoding="utf-8")))

@@ -13,6 +13,8 @@ import rcssmin
 import rjsmin
 
 from .. import contract
+from ..course.model import Theme
+from ..course.theme import default_palette, theme_palette
 from ..xapi.templates import TEMPLATES_FILE
 
 #: The parts of the script in their order, by path prefix: the shared names (generated), core.js,
@@ -24,16 +26,45 @@ SCRIPT_LAYERS = (contract.CONTRACT_FILE, "runtime/core.js", "", "runtime/trackin
 def runtime_script(generated: dict[str, bytes]) -> bytes:
     """The runtime's scripts and the ``generated`` ones (by path) as one minified script, in
     ``SCRIPT_LAYERS`` order, each layer in path order."""
+    return b";\n".join(data for _, data in script_parts(generated)) + b"\n"
+
+
+def script_parts(generated: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """The parts of :func:`runtime_script`, minified, in their order: (path, bytes). The bench
+    weighs them one by one."""
     parts = {**{path: data for path, data in _runtime_sources().items() if path.endswith(".js")}, **generated}
-    return b";\n".join(_minified(path, parts[path]) for path in sorted(parts, key=_load_order)) + b"\n"
+    return [(path, _minified(path, parts[path])) for path in sorted(parts, key=_load_order)]
+
+
+def runtime_stylesheet(theme: Theme | None = None) -> bytes:
+    """``runtime/style/*.css`` as one minified stylesheet, in file name order (``10-base.css``
+    first: later files build on it), and last the ``theme``'s custom properties over
+    10-base.css's ``:root``."""
+    return _styles() + _theme_rule(theme)
 
 
 @lru_cache(maxsize=None)
-def runtime_stylesheet() -> bytes:
-    """``runtime/style/*.css`` as one minified stylesheet, in file name order (``10-base.css``
-    first: later files build on it)."""
-    return b"\n".join(_minified(path, data) for path, data in _runtime_sources().items()
-                      if path.endswith(".css")) + b"\n"
+def _styles() -> bytes:
+    return b"\n".join(data for _, data in stylesheet_parts()) + b"\n"
+
+
+def stylesheet_parts() -> list[tuple[str, bytes]]:
+    """The files of :func:`runtime_stylesheet` before the theme's rule, minified, in their order: (path, bytes)."""
+    return [(path, _minified(path, data)) for path, data in _runtime_sources().items() if path.endswith(".css")]
+
+
+def _theme_rule(theme: Theme | None) -> bytes:
+    """The custom properties a theme changes (its colours, the title colour chosen for its
+    primary, its font stack), as one ``:root`` rule; nothing for the default look."""
+    if theme is None:
+        return b""
+    defaults = default_palette()
+    properties = {name: value for name, value in theme_palette(theme).items() if value != defaults[name]}
+    if theme.font:
+        properties["font"] = theme.font
+    if not properties:
+        return b""
+    return (":root{" + ";".join(f"--{name}:{value}" for name, value in properties.items()) + "}\n").encode("utf-8")
 
 
 def _load_order(path: str) -> tuple[int, str]:

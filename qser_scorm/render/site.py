@@ -58,7 +58,7 @@ def render_site(course: Course, embedded_lrs: EmbeddedLrs | None = None) -> dict
     # The xAPI statement templates, built with tincan (qser_scorm/xapi, docs/xapi.md).
     generated = {TEMPLATES_FILE: templates_script(course, embedded_lrs), contract.CONTRACT_FILE: contract.contract_script()}
     return {LAUNCH_FILE: html.encode("utf-8"), HANDOUT_PAGE: handout_html(course, paper=None).encode("utf-8"),
-            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(),
+            SCRIPT_FILE: runtime_script(generated), STYLE_FILE: runtime_stylesheet(course.theme),
             **{m.path: m.data for m in course.media}}
 
 
@@ -112,6 +112,8 @@ def _course_json(course: Course, texts: dict[str, str]) -> str:
         "objectives": [objective.id for objective in course.objectives],
         "pages": _sections(course, texts),
         "questions": [_question_data(q) for q in assessment.questions],
+        # The pages' check questions (weight 0): recorded as interactions, never scored.
+        "checks": [_question_data(q) for page in course.pages for q in page.checks],
         "ui": texts,  # the interface texts, read by Qser.text
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

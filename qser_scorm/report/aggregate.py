@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from qser_scorm.xapi.templates import SESSION_VERBS
 from qser_scorm.xapi.vocab import VERBS
 
-from .model import STATUSES, UNKNOWN_TIME, Learner, Question, Reflection, ReflectionQuestion, Report
+from .model import STATUSES, UNKNOWN_TIME, Learner, Question, Reflection, ReflectionQuestion, Report, speaks
 
 PASSED, FAILED, COMPLETED, ANSWERED = (VERBS[v] for v in ("passed", "failed", "completed", "answered"))
 #: xAPI 1.0.3 Data 2.3.2: a voiding statement only cancels another one; it is not learner activity.
@@ -39,9 +39,11 @@ _ANSWER_SEPARATORS = {"choice": "[,]"}  # Data 2.4.4.1 response patterns: count 
 
 
 class Aggregator:
-    """Folds statements, in any order, into the figures of a :class:`Report`."""
+    """Folds statements, in any order, into the figures of a :class:`Report`; names and texts of
+    activities in ``language`` where their language maps have it (else English)."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
+        self.language = language
         self.statements = 0
         self._learners: dict[tuple[str, str], Learner] = {}  #: (actor, registration) -> learner
         self._cmi5_registrations: set[str] = set()
@@ -63,8 +65,11 @@ class Aggregator:
             self._cmi5_registrations.add(registration)
         learner = self._learner(statement["actor"], registration)
         learner.last_activity = max(learner.last_activity, when)
+        language = statement_language(statement)
+        if language:
+            _note_language(learner, language, (verb in (PASSED, FAILED), when))
         if verb in COURSE_VERBS:
-            self._titles[_name(activity)] += 1
+            self._titles[self._name(activity)] += 1
         if verb in (PASSED, FAILED):
             self._scored(learner, verb, result, when)
         elif verb == COMPLETED and learner.status == "in progress":
@@ -75,9 +80,9 @@ class Aggregator:
             learner.seconds += _seconds(result.get("duration"))
         elif verb == ANSWERED and "response" in result:
             if "success" in result:
-                self._answered(activity, result, when)
+                self._answered(activity, result, when, language)
             else:
-                self._reflected(activity, learner, str(result["response"]), when)
+                self._reflected(activity, learner, str(result["response"]), when, language)
         if result.get("completion") is True and learner.status == "in progress":
             learner.status = "completed"
 
@@ -86,7 +91,7 @@ class Aggregator:
         learners = sorted(self._per_learner(), key=lambda learner: (learner.name.casefold(), learner.account,
                                                                      learner.registration))
         return Report(title, self.statements, learners, _in_answer_order(self._questions),
-                      _in_answer_order(self._reflections))
+                      _in_answer_order(self._reflections), language=self.language)
 
     def _per_learner(self) -> list[Learner]:
         """A row per cmi5 registration; an actor's other registrations merged into one row."""
@@ -119,18 +124,17 @@ class Aggregator:
         if when >= learner._last_scored_at:
             learner.last_score, learner._last_scored_at = score, when
 
-    def _answered(self, activity: dict, result: dict, when: datetime) -> None:
+    def _answered(self, activity: dict, result: dict, when: datetime, language: str) -> None:
         iri = activity.get("id", "")
         question = self._questions.get(iri)
         if question is None:
             definition = activity.get("definition") or {}
             question = self._questions[iri] = Question(
-                iri, _name(activity), _prompt(activity), definition.get("interactionType", ""),
-                labels=_labels(definition, ("choices", "scale", "source", "steps")),
-                targets=_labels(definition, ("target",)))
+                iri, self._name(activity), self._prompt(activity), definition.get("interactionType", ""),
+                labels=self._labels(definition, ("choices", "scale", "source", "steps")),
+                targets=self._labels(definition, ("target",)))
         question.first_answered = min(question.first_answered, when) if question.answers else when
-        question.answers += 1
-        question.correct += result["success"] is True
+        question.answered(language, result["success"] is True)
         response = str(result["response"])
         if question.kind == "fill-in":  # grouped as they are marked: ignoring case and spacing
             response = " ".join(response.split()).casefold()
@@ -138,20 +142,39 @@ class Aggregator:
         for part in response.split(separator) if separator and response else [response]:
             question.responses[_label(part, question)] += 1
 
-    def _reflected(self, activity: dict, learner: Learner, text: str, when: datetime) -> None:
+    def _reflected(self, activity: dict, learner: Learner, text: str, when: datetime, language: str) -> None:
         iri = activity.get("id", "")
         question = self._reflections.get(iri)
         if question is None:
-            question = self._reflections[iri] = ReflectionQuestion(iri, _name(activity), _prompt(activity))
+            question = self._reflections[iri] = ReflectionQuestion(iri, self._name(activity), self._prompt(activity))
         question.first_answered = min(question.first_answered, when) if question.answers else when
-        earlier = question.answers.get(learner.account)
+        earlier = question.answers.get((learner.account, language))
         if earlier is None or when >= earlier.when:
-            question.answers[learner.account] = Reflection(learner.name, text, when)
+            question.answers[learner.account, language] = Reflection(learner.name, text, when, language=language)
+
+    def _name(self, activity: dict) -> str:
+        names = (activity.get("definition") or {}).get("name") or {}
+        return self._text(names) or activity.get("id", "").rstrip("/").rsplit("/", 1)[-1]
+
+    def _prompt(self, activity: dict) -> str:
+        return self._text((activity.get("definition") or {}).get("description") or {})
+
+    def _text(self, language_map: dict) -> str:
+        """The text of the report's language, else English, else the first given (Data 2.2.4.1:
+        a language map may hold any languages)."""
+        found = next((text for tag, text in language_map.items() if speaks(tag, [self.language])), None)
+        return found if found is not None else _in_english(language_map)
+
+    def _labels(self, definition: dict, keys: tuple[str, ...]) -> dict:
+        """Interaction component id -> description, from the component lists named by ``keys``."""
+        return {component["id"]: self._text(component.get("description") or {}) or component["id"]
+                for key in keys for component in definition.get(key) or () if "id" in component}
 
 
-def aggregate(statements: Iterable[dict]) -> Report:
-    """Return the report of ``statements`` (an iterable, read once)."""
-    aggregator = Aggregator()
+def aggregate(statements: Iterable[dict], language: str = "en") -> Report:
+    """Return the report of ``statements`` (an iterable, read once), in ``language`` where the
+    statements' language maps have it."""
+    aggregator = Aggregator(language)
     for statement in statements:
         aggregator.add(statement)
     return aggregator.report()
@@ -164,14 +187,31 @@ def _is_cmi5(context: dict) -> bool:
     return any(isinstance(c, dict) and c.get("id") == CMI5_CATEGORY for c in categories)
 
 
+def statement_language(statement: dict) -> str:
+    """The language the learner used (``context.language``, xAPI 1.0.3 Data 2.4.6), "" if none."""
+    context = statement.get("context")
+    language = context.get("language") if isinstance(context, dict) else None
+    return language if isinstance(language, str) else ""
+
+
+def _note_language(learner: Learner, language: str, rank: tuple[bool, datetime]) -> None:
+    """A learner played in the language of their latest submitted assessment, else of their
+    latest statement: a learner of the multilingual package opens it in the source language and
+    may switch on the cover page."""
+    if rank >= learner._language_rank:
+        learner.language, learner._language_rank = language, rank
+
+
 def _merged(one: Learner, other: Learner) -> Learner:
     """One learner of two registrations: the best status and score, the latest score, the sums."""
     latest = one if one._last_scored_at >= other._last_scored_at else other
+    spoken = one if one._language_rank >= other._language_rank else other
     scores = [score for score in (one.best_score, other.best_score) if score is not None]
     return replace(one, status=min(one.status, other.status, key=STATUSES.index),
                    best_score=max(scores) if scores else None, last_score=latest.last_score,
                    _last_scored_at=latest._last_scored_at, attempts=one.attempts + other.attempts,
-                   seconds=one.seconds + other.seconds, last_activity=max(one.last_activity, other.last_activity))
+                   seconds=one.seconds + other.seconds, last_activity=max(one.last_activity, other.last_activity),
+                   language=spoken.language, _language_rank=spoken._language_rank)
 
 
 def _in_answer_order(questions: dict) -> list:
@@ -191,26 +231,11 @@ def _account(actor: dict) -> str:
     return actor.get("name", "anonymous")
 
 
-def _name(activity: dict) -> str:
-    names = (activity.get("definition") or {}).get("name") or {}
-    return _in_english(names) or activity.get("id", "").rstrip("/").rsplit("/", 1)[-1]
-
-
-def _prompt(activity: dict) -> str:
-    return _in_english((activity.get("definition") or {}).get("description") or {})
-
-
 def _in_english(language_map: dict) -> str:
     for tag in ("en", "en-US", "en-GB"):
         if tag in language_map:
             return language_map[tag]
     return next(iter(language_map.values()), "")
-
-
-def _labels(definition: dict, keys: tuple[str, ...]) -> dict:
-    """Interaction component id -> description, from the component lists named by ``keys``."""
-    return {component["id"]: _in_english(component.get("description") or {}) or component["id"]
-            for key in keys for component in definition.get(key) or () if "id" in component}
 
 
 def _label(response: str, question: Question) -> str:

@@ -25,7 +25,9 @@ from qser_scorm.course.model import Course
 from qser_scorm.course.responses import response_ids
 from qser_scorm.errors import QserError
 from qser_scorm.interface import interface_texts
+from qser_scorm.translate.apply import language_courses
 
+from .model import speaks
 from .wording import ReportTexts
 
 class AnswerKeyError(QserError):
@@ -120,9 +122,13 @@ class AnswerKey:
     objectives: dict[str, str]  #: id -> text
     unknown_question: str = "(not a question of this course version)"  #: prompt of another version's question
     no_answer: str = "(no answer)"
+    #: the language of the package that course source builds by default (or of the package given):
+    #: learners played in it unless their source says otherwise; ``language`` may be a translation's
+    played_language: str = ""
 
     def __post_init__(self) -> None:
         self._by_id = {q.id: q for q in self.questions}
+        self.played_language = self.played_language or self.language
 
     def question(self, question_id: str) -> KeyedQuestion | None:
         return self._by_id.get(question_id)
@@ -147,11 +153,40 @@ def key_from_course(course: Course) -> AnswerKey:
                      {o.id: o.text for o in course.objectives}, words("unknown_question"), words("no_answer"))
 
 
-def load_key(course_folder: Path | None, package: Path | None) -> AnswerKey:
-    """The answer key from ``--course SOURCE`` or ``--package ZIP``."""
+def load_key(course_folder: Path | None, package: Path | None, language: str = "") -> AnswerKey:
+    """The answer key from ``--course SOURCE`` or ``--package ZIP``; from the course source in
+    ``language`` when it is one of the course's ``languages:`` (its translation), else in the
+    course language."""
     if package is not None:
         return key_from_package(package)
-    return key_from_course(load_course(course_folder))
+    return _keys(load_course(course_folder), course_folder, [language])[0]
+
+
+def keys_by_language(course_folder: Path | None, package: Path | None, languages: list[str]) -> dict[str, AnswerKey]:
+    """The key of each of ``languages`` the course source is translated into, to mark a typed
+    answer as that language's package does (a fill-in accepts ``siete`` in Spanish): {language: key}.
+    A package has its own language only."""
+    if package is not None:
+        key = key_from_package(package)
+        return {key.language: key}
+    keys = _keys(load_course(course_folder), course_folder, languages)
+    return {language: key for language, key in zip(languages, keys)}
+
+
+def _keys(course: Course, folder: Path, languages: list[str]) -> list[AnswerKey]:
+    """One key per language: the translation's, or the course language's where there is none."""
+    wanted = [next((tag for tag in course.languages if language and speaks(tag, [language])), course.language)
+              for language in languages]
+    translated = {edition.language: edition for edition in language_courses(
+        # The report is no build: an untranslated text shows in the source language, unannounced.
+        course, folder, allow_untranslated=True, only=tuple(sorted(set(wanted) - {course.language})))[0]
+    } if set(wanted) - {course.language} else {}
+    keys = []
+    for tag in wanted:
+        key = key_from_course(translated.get(tag, course))
+        key.played_language = course.language
+        keys.append(key)
+    return keys
 
 
 def key_from_package(path: Path) -> AnswerKey:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 
-from .model import STATUSES, UNKNOWN_TIME, Report
+from .model import STATUSES, UNKNOWN_TIME, Cohort, Report
 from .wording import ReportTexts
 
 #: Status -> bar colour; each passes 3:1 contrast on white (WCAG 1.4.11, non-text contrast).
@@ -39,7 +40,14 @@ def render_html(report: Report, source: str, generated: datetime | None = None) 
         records="attempts" if lms_attempts else "statements",
         lms_attempts=lms_attempts,
         group_names=report.groups,  # once: the template asks for each learner row
-        groups=_group_rows(report),
+        groups=report.group_cohorts(),
+        answered_languages=report.answered_languages,
+        language_cohorts=report.language_cohorts(),
+        everyone=Cohort.of("", report.learners),
+        language_name=lambda tag: _language_name(tag, texts),
+        # the learners' language beside each name, when they played in more than one or are compared
+        language_column=report.by_language or len([language for language in report.languages if language]) > 1,
+        question_tallies=lambda question: [*map(question.in_language, report.answered_languages), question],
         generated=_when(generated),
         t=texts,
         statuses=_status_rows(report, texts),
@@ -59,16 +67,15 @@ def _status_rows(report: Report, texts: ReportTexts) -> list[dict]:
              "share": 100.0 * report.count(status) / total if total else 0.0} for status in STATUSES]
 
 
-def _group_rows(report: Report) -> list[dict]:
-    rows = []
-    for group in report.groups:
-        members = [learner for learner in report.learners if group in learner.group.split(", ")]
-        passed = sum(learner.status == "passed" for learner in members)
-        scores = [learner.best_score for learner in members if learner.best_score is not None]
-        rows.append({"group": group, "learners": len(members), "passed": passed,
-                     "pass_rate": 100.0 * passed / len(members),
-                     "mean_score": sum(scores) / len(scores) if scores else None})
-    return rows
+def _language_name(tag: str, texts: ReportTexts) -> str:
+    """``el`` -> ``Greek (el)`` in the report's language (CLDR, through Babel)."""
+    if not tag:
+        return texts("language_unknown")
+    try:
+        name = Locale.parse(tag, sep="-").get_display_name(texts.lang) or tag
+    except (ValueError, UnknownLocaleError):
+        return tag
+    return f"{name[:1].upper()}{name[1:]} ({tag})"
 
 
 def _status_bar(report: Report, texts: ReportTexts) -> list[dict]:

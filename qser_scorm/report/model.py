@@ -34,12 +34,28 @@ class Learner:
     group: str = ""  #: the learner's groups in the LMS, joined by ", "
     lms_attempts: int | None = None  #: Moodle attempts (None: the source has none, as xAPI)
     registration: str = ""  #: cmi5: the registration this row is about (a learner may have several)
+    language: str = ""  #: the language the learner played the course in (BCP 47), "" when unknown
     _last_scored_at: datetime = field(default=UNKNOWN_TIME, repr=False)
+    #: (submitted an assessment, when): what ``language`` was last set from; later and scored wins
+    _language_rank: tuple = field(default=(False, UNKNOWN_TIME), repr=False)
+
+
+@dataclass
+class Tally:
+    """Answers to a question, and how many were correct."""
+
+    answers: int = 0
+    correct: int = 0
+
+    @property
+    def correct_rate(self) -> float | None:
+        return 100.0 * self.correct / self.answers if self.answers else None
 
 
 @dataclass
 class Question:
-    """One scored question: how often it was answered, how often correctly, and what was chosen."""
+    """One scored question: how often it was answered, how often correctly, and what was chosen,
+    in all languages together and per language (its id is the same in every language package)."""
 
     iri: str
     name: str
@@ -52,6 +68,15 @@ class Question:
     labels: dict = field(default_factory=dict, repr=False)  #: component id -> its description
     targets: dict = field(default_factory=dict, repr=False)  #: matching: target id -> its description
     objective: str = ""  #: the learning objective's id, when the source names it
+    languages: dict = field(default_factory=dict)  #: language -> Tally of the answers given in it
+
+    def answered(self, language: str, correct: bool) -> None:
+        """Count one answer, given in ``language``."""
+        self.answers += 1
+        self.correct += correct
+        tally = self.languages.setdefault(language, Tally())
+        tally.answers += 1
+        tally.correct += correct
 
     @property
     def distribution(self) -> list[tuple[str, int]]:
@@ -61,6 +86,9 @@ class Question:
     @property
     def correct_rate(self) -> float | None:
         return 100.0 * self.correct / self.answers if self.answers else None
+
+    def in_language(self, language: str) -> Tally:
+        return self.languages.get(language) or Tally()
 
 
 @dataclass
@@ -86,6 +114,7 @@ class Reflection:
     text: str
     when: datetime
     group: str = ""
+    language: str = ""  #: the language the learner played in (and most likely wrote in)
 
 
 @dataclass
@@ -94,11 +123,38 @@ class ReflectionQuestion:
     name: str
     prompt: str
     first_answered: datetime = field(default=UNKNOWN_TIME, repr=False)
-    answers: dict = field(default_factory=dict)  #: learner account -> Reflection
+    #: (learner account, language) -> Reflection: a learner of two language packages wrote in each
+    answers: dict = field(default_factory=dict)
 
     @property
     def latest(self) -> list[Reflection]:
         return sorted(self.answers.values(), key=lambda r: (r.learner.casefold(), r.when))
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The figures of some of the learners: a group's, a language's, or everyone's."""
+
+    name: str
+    learners: int
+    passed: int
+    completed: int  #: learners who completed the course: passed, or completed without a pass mark
+    mean_score: float | None  #: of the best scores of those who have one
+
+    @classmethod
+    def of(cls, name: str, learners: list[Learner]) -> Cohort:
+        scores = [learner.best_score for learner in learners if learner.best_score is not None]
+        return cls(name, len(learners), sum(learner.status == "passed" for learner in learners),
+                   sum(learner.status in ("passed", "completed") for learner in learners),
+                   sum(scores) / len(scores) if scores else None)
+
+    @property
+    def pass_rate(self) -> float | None:
+        return 100.0 * self.passed / self.learners if self.learners else None
+
+    @property
+    def completion_rate(self) -> float | None:
+        return 100.0 * self.completed / self.learners if self.learners else None
 
 
 @dataclass
@@ -112,6 +168,7 @@ class Report:
     reflections: list[ReflectionQuestion]
     objectives: list[Objective] = field(default_factory=list)
     language: str = "en"  #: the course language: the report's language
+    by_language: bool = False  #: the writers compare the languages learners played in (--by-language)
 
     def count(self, status: str) -> int:
         return sum(1 for learner in self.learners if learner.status == status)
@@ -126,6 +183,27 @@ class Report:
         return sorted({learner.group for learner in self.learners if learner.group}, key=str.casefold)
 
     @property
+    def languages(self) -> list[str]:
+        """The languages learners played and answered in, in alphabetical order of their tags;
+        "" (a source that names none) last."""
+        found = {learner.language for learner in self.learners}
+        found.update(language for question in self.questions for language in question.languages)
+        return sorted(found, key=lambda tag: (not tag, tag))
+
+    @property
+    def answered_languages(self) -> list[str]:
+        """The languages questions were answered in, in the order of ``languages``."""
+        return [language for language in self.languages if any(language in q.languages for q in self.questions)]
+
+    def group_cohorts(self) -> list[Cohort]:
+        return [Cohort.of(group, [learner for learner in self.learners if group in learner.group.split(", ")])
+                for group in self.groups]
+
+    def language_cohorts(self) -> list[Cohort]:
+        return [Cohort.of(language, [learner for learner in self.learners if learner.language == language])
+                for language in self.languages]
+
+    @property
     def score_histogram(self) -> list[tuple[str, int]]:
         """(bin label, learners whose best score falls in it), for learners with a score."""
         # Data 2.4.5.1 allows scaled scores from -1: below 0 counts in the first band.
@@ -134,12 +212,21 @@ class Report:
         return [(f"{low}–{low + 9 if low < 90 else 100}", counts[low]) for low in SCORE_BINS]
 
 
+def speaks(tag: str, languages: tuple[str, ...] | list[str]) -> bool:
+    """Whether the BCP 47 ``tag`` is one of ``languages`` or a regional form of one (``es-ES``
+    is ``es``); tags are case-insensitive (RFC 5646 2.1.1)."""
+    tag = tag.lower()
+    return any(tag == wanted or tag.startswith(wanted + "-") for wanted in (w.lower() for w in languages))
+
+
 def anonymised(report: Report) -> Report:
     """The same report with each learner named "Learner n" (in the report's order) and no
     account, in the learner table and in the reflections."""
-    names = {learner.account: f"Learner {index}" for index, learner in enumerate(report.learners, 1)}
+    names: dict[str, str] = {}
+    for learner in report.learners:  # one name per person, in each language they played
+        names.setdefault(learner.account, f"Learner {len(names) + 1}")
     learners = [replace(learner, name=names[learner.account], account="") for learner in report.learners]
-    reflections = [replace(question, answers={account: replace(answer, learner=names.get(account, "Learner"))
-                                              for account, answer in question.answers.items()})
-                   for question in report.reflections]
+    reflections = [replace(question, answers={
+        (account, language): replace(answer, learner=names.get(account, "Learner"))
+        for (account, language), answer in question.answers.items()}) for question in report.reflections]
     return replace(report, learners=learners, reflections=reflections)

@@ -36,12 +36,14 @@ function boot() {
   const course = JSON.parse($(ids.course).textContent);
   const quiz = new Qser.Quiz(course), nav = new Qser.Nav(course.pages), view = new Qser.QuizView(quiz);
   const trackerList = pickTrackers({ course }), trackers = composite(trackerList);
+  /* The content pages' check questions: recorded, never scored; their answers in the state too. */
+  const checks = new Qser.Checks(course, { answered: trackers.answered, counts: () => !quiz.locked, checked: () => save(false) });
   nav.go(0, { focus: false });
 
   /* The state fits the smallest limit of the trackers that keep it (xAPI keeps none). */
   const stateLimit = Math.min(...trackerList.map((tracker) => tracker.stateLimit ?? Infinity));
   const state = () => Qser.state.encode({ attempt: quiz.attempt, submitted: quiz.submitted, closed: quiz.closed,
-    seed: quiz.seed, visited: nav.visited, answers: quiz.answers }, course, stateLimit);
+    seed: quiz.seed, visited: nav.visited, answers: quiz.answers, checks: checks.answers }, course, stateLimit);
   const save = (pageChanged) => trackers.save({ state: state(), location: nav.current(), pageChanged });
   /* Exit, then pagehide: each tracker finishes once. Attached before anything can fail. */
   const finish = (explicit) => trackers.finish({ completed: Boolean(quiz.lastResult?.final), explicit });
@@ -64,6 +66,7 @@ function boot() {
   const resume = (progress, bookmark) => {
     if (progress) {
       quiz.restore(progress);
+      checks.restore(progress.checks);
       nav.visited = progress.visited;
     }
     view.render();

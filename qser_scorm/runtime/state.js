@@ -74,12 +74,19 @@ function fitTexts(texts, budget) {
   return texts.map((t) => Qser.cut(t, low));
 }
 
-/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer}} for `course`
-   in at most `limit` characters; only texts are shortened to fit. */
+/* The assessment's questions, then the pages' check questions: one list of records, so a state
+   saved before checks existed reads the same, and an older package skips the checks' records.
+   (A course object without `checks` has none: the codec takes hand-made courses too.) */
+const checksOf = (course) => course.checks || [];
+const recorded = (course) => [...course.questions, ...checksOf(course)];
+
+/* Encode {attempt, submitted, closed, seed, visited: [page index], answers: {id: answer},
+   checks: {id: answer}} for `course` in at most `limit` characters; only texts are shortened to fit. */
 function encode(progress, course, limit) {
   let out = gamma(progress.attempt) + (progress.submitted ? 1 : 0) + (progress.closed ? 1 : 0) + bits(progress.seed % 2 ** SEED_BITS, SEED_BITS) +
     gamma(course.pages.length + 1) + course.pages.map((page, i) => (progress.visited.includes(i) ? 1 : 0)).join("");
-  const texts = [], records = course.questions.map((q, i) => [q, i, progress.answers[q.id]])
+  const answers = { ...progress.answers, ...progress.checks };
+  const texts = [], records = recorded(course).map((q, i) => [q, i, answers[q.id]])
     .filter(([, , answer]) => answer !== undefined && answer !== null && answer !== "");
   let previous = -1;
   out += gamma(records.length + 1);
@@ -98,7 +105,7 @@ function encode(progress, course, limit) {
 function decode(text, course) {
   if (!text || (text[0] !== VERSION && text[0] !== VERSION_BEFORE_CLOSED)) return null;
   try {
-    const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = course.questions;
+    const parts = text.slice(2).split("~").map(unescapeText), r = new Reader(parts[0]), questions = recorded(course);
     if (text[1] !== checkDigit(parts[0])) throw new Error("check digit mismatch");
     const progress = { attempt: r.gamma(), submitted: r.read(1) === 1, closed: text[0] === VERSION && r.read(1) === 1,
       seed: r.read(SEED_BITS), visited: [], answers: {} };
@@ -119,6 +126,12 @@ function decode(text, course) {
       }
       if (size === 0) nextText++;
       r.at = start + size;
+    }
+    progress.checks = {};
+    for (const { id } of checksOf(course)) {
+      if (!(id in progress.answers)) continue;
+      progress.checks[id] = progress.answers[id];
+      delete progress.answers[id];
     }
     return progress;
   } catch (error) {

@@ -61,10 +61,11 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
         return course, [Problem(shown, None, f"the translation for '{language}' has no entries",
                                 _EXTRACT.format(folder=folder, lang=language))]
     problems: list[Problem] = []
+    lines = path.read_text(encoding="utf-8").splitlines()
 
     def translate(unit: Unit) -> str:
         entry = current.get(unit.key)
-        line = entry.linenum if entry else None
+        line = _msgstr_line(lines, entry.linenum) if entry else None
         if entry is None or not entry.msgstr:
             severity = "warning" if allow_untranslated else "error"
             problems.append(Problem(shown, line, f"{unit.key} is not translated (source text: {_short(unit.text)})",
@@ -84,6 +85,11 @@ def _translated(course: Course, folder: Path, language: str, source_units: list[
         return entry.msgstr
 
     return translate_course(course, folder, language, translate), problems
+
+
+def _msgstr_line(lines: list[str], entry_line: int) -> int:
+    """The line of the entry's ``msgstr`` (where the translator writes), not its first comment."""
+    return next((n for n in range(entry_line, len(lines) + 1) if lines[n - 1].startswith("msgstr")), entry_line)
 
 
 def unreadable(shown: str, error: Exception) -> Problem:

@@ -102,12 +102,19 @@ def _walk(course: Course, lines: _Lines, translate: Translator) -> Course:
                             title=field(f"page.{p.id}.title", p.title, lines.course_at("pages", i, "title"),
                                         "Page title", False),
                             markdown=markdown(f"page.{p.id}", p.markdown, lines.relative(p.source.file), 1,
-                                              f"Page “{p.title}” (Markdown)"))
+                                              f"Page “{p.title}” (Markdown)"),
+                            checks=tuple(_question(q, lambda *_, q=q: f"{lines.relative(q.source.file)}:{q.source.line}",
+                                                   field) for q in p.checks))
                     for i, p in enumerate(course.pages)),
         interface=tuple((k, field(f"interface.{k}", v, lines.course_at("interface", k),
                                   "Interface text set by the author; keep the {placeholders}", False))
                         for k, v in course.interface),
     )
+    if course.theme and course.theme.logo:
+        logo = course.theme.logo
+        alt = field("theme.logo.alt", logo.alt, lines.course_at("theme", "logo", "alt"),
+                    "Text alternative of the logo (what a screen reader says)", False)
+        course = replace(course, theme=replace(course.theme, logo=replace(logo, alt=alt)))
     assessment = course.assessment
     intro_line = lines.assessment.line(("intro",)) or 1
     return replace(course, assessment=replace(
@@ -115,16 +122,15 @@ def _walk(course: Course, lines: _Lines, translate: Translator) -> Course:
         title=field("assessment.title", assessment.title, lines.assessment_at("title"), "Title of the assessment", False),
         intro=markdown("assessment.intro", assessment.intro, lines.assessment.file, intro_line + 1,
                        "Introduction to the assessment (Markdown)"),
-        questions=tuple(_question(q, i, lines, field) for i, q in enumerate(assessment.questions)),
+        questions=tuple(_question(q, lambda *path, i=i: lines.assessment_at("questions", i, *path), field)
+                        for i, q in enumerate(assessment.questions)),
     ))
 
 
-def _question(q: Question, index: int, lines: _Lines, field) -> Question:
+def _question(q: Question, at: Callable[..., str], field) -> Question:
+    """``q`` translated; ``at(*key path)`` is where a text of it is written (``file:line``): an
+    assessment question's key, or a page's check block (course/checks.py)."""
     key = f"question.{q.id}"
-
-    def at(*path) -> str:
-        return lines.assessment_at("questions", index, *path)
-
     return replace(
         q,
         original=q,

@@ -6,9 +6,11 @@ storage, cookie or page leaks from one test into the next.
 """
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,23 @@ def build_package(source: Path, out: Path, target: str = "scorm12") -> Path:
     with zipfile.ZipFile(archive) as zipped:
         zipped.extractall(unzipped)
     return unzipped
+
+
+@contextmanager
+def served(source: Path, out: Path):
+    """Build ``source`` into ``out`` and serve it in the test LMS; yield the server and the
+    package's mastery score (for :class:`lms.TestLms`)."""
+    package = build_package(source, out)
+    with LmsServer(package) as running:
+        yield running, mastery_score(package)
+
+
+def build_variant(folder: Path, edit) -> Path:
+    """Copy the course into ``folder``, let ``edit(source folder)`` change it, build it with the CLI
+    and unzip it; return the unzipped package."""
+    source = Path(shutil.copytree(COURSE_SRC, folder / "course_src"))
+    edit(source)
+    return build_package(source, folder / "dist")
 
 
 def mastery_score(package: Path) -> str:

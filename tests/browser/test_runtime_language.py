@@ -8,10 +8,9 @@ import pytest
 
 from qser_scorm.course.load import load_course
 
-from .conftest import COURSE_SRC, build_package, mastery_score
+from .conftest import COURSE_SRC, served
 from .learner import WRONG, CourseLearner, responses
 from .lms import TestLms
-from .server import LmsServer
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +24,8 @@ def german_source(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def german_lms_server(german_source, tmp_path_factory):
-    package = build_package(german_source, tmp_path_factory.mktemp("de-build"))
-    with LmsServer(package) as running:
-        yield running, mastery_score(package)
+    with served(german_source, tmp_path_factory.mktemp("de-build")) as serving:
+        yield serving
 
 
 def test_a_german_course_speaks_german_and_passes_axe(german_lms_server, german_source, context):

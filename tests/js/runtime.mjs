@@ -25,6 +25,7 @@ export function loadRuntime(...files) {
 // A course with one question of each type, as render/site.py writes its data.
 export const COURSE = {
   id: "js-course", passMark: 75, attempts: 2, shuffle: false, responses: "readable",
+  checks: [],
   pages: [{ id: "qser-overview" }, { id: "page-one" }, { id: "qser-assessment" }, { id: "qser-results" }],
   questions: [
     { id: "single", type: "single", weight: 1, objective: "obj_a", count: 3, correct: [1],

@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { COURSE, RIGHT, loadRuntime } from "./runtime.mjs";
 
 const { Qser, warnings, copy } = loadRuntime("state.js");
-const progress = (answers) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3], answers });
+const progress = (answers, checks = {}) => ({ attempt: 2, submitted: true, closed: true, seed: 123456, visited: [0, 1, 3],
+  answers, checks });
 
 test("every type of answer comes back as it was saved", () => {
   const text = Qser.state.encode(progress(RIGHT), COURSE, 4096);
@@ -36,4 +37,17 @@ test("after a course update, questions that still fit keep their answers", () =>
   assert.equal(back.single, 1);
   assert.equal("multiple" in back, false);
   assert.deepEqual(copy(back.steps), RIGHT.steps);
+});
+
+test("the answers of a page's check questions come back apart from the assessment's", () => {
+  const checks = [{ id: "check-one-1", type: "single", weight: 0, count: 2, correct: [0] },
+    { id: "check-one-2", type: "true-false", weight: 0, correct: true }];
+  const withChecks = { ...COURSE, checks };
+  const text = Qser.state.encode(progress(RIGHT, { "check-one-1": 1, "check-one-2": false }), withChecks, 4096);
+  assert.deepEqual(copy(Qser.state.decode(text, withChecks)), progress(RIGHT, { "check-one-1": 1, "check-one-2": false }));
+  // A package without those checks (an older one, or checks removed) keeps the assessment's answers.
+  assert.deepEqual(copy(Qser.state.decode(text, COURSE)), progress(RIGHT));
+  // A state saved before checks existed reads as no check answered.
+  const before = Qser.state.encode(progress(RIGHT), COURSE, 4096);
+  assert.deepEqual(copy(Qser.state.decode(before, withChecks)), progress(RIGHT));
 });

@@ -40,11 +40,13 @@ def expected_learners() -> dict[str, dict]:
     return expected
 
 
-def expected_correct_rates() -> dict[str, tuple[int, int]]:
-    """question id -> (answers, correct): every submitted answer of every learner counts."""
+def expected_correct_rates(groups: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
+    """question id -> (answers, correct): every submitted answer of every learner (of ``groups``) counts."""
     answers, correct = Counter(), Counter()
     scored = {q["id"] for q in TRUTH["package"]["questions"] if q["scored"]}
     for learner in TRUTH["learners"]:
+        if groups and learner["group"] not in groups:
+            continue
         for submission in _submissions(learner):
             for question, answer in submission["answers"].items():
                 if question in scored:

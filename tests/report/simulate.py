@@ -37,6 +37,8 @@ class Learner:
     email: str
     registration: str = field(default_factory=lambda: str(uuid.uuid4()))
     attempts: int = 0
+    #: the statement templates of the package the learner plays: its language's
+    templates: dict = field(default_factory=lambda: TEMPLATES, repr=False)
 
 
 class Simulation:
@@ -49,13 +51,13 @@ class Simulation:
     @contextlib.contextmanager
     def session(self, learner: Learner, seconds: int, resumed: bool = False, finished: bool = False):
         """A session: start, what happens inside the block, end with the session's duration."""
-        self._add(TEMPLATES["session"]["resumed" if resumed else "initialized"], learner)
+        self._add(learner.templates["session"]["resumed" if resumed else "initialized"], learner)
         yield
         end = "terminated" if finished else "suspended"
-        self._add(TEMPLATES["session"][end], learner, {"duration": _iso_duration(seconds)})
+        self._add(learner.templates["session"][end], learner, {"duration": _iso_duration(seconds)})
 
     def read_pages(self, learner: Learner) -> None:
-        for template in TEMPLATES["pages"].values():
+        for template in learner.templates["pages"].values():
             self._add(template, learner)
 
     def attempt(self, learner: Learner, correct: set[str], choices: dict[str, str] | None = None,
@@ -68,18 +70,18 @@ class Simulation:
         learner.attempts += 1
         extensions = {ATTEMPT_EXTENSION: learner.attempts}
         for question in SCORED:
-            template = TEMPLATES["questions"][question]
+            template = learner.templates["questions"][question]
             response = (choices or {}).get(question) or _response(template, question in correct)
             self._add(template, learner, {"response": response, "success": question in correct}, extensions)
         for question, text in (reflections or {}).items():
-            self._add(TEMPLATES["questions"][question], learner, {"response": text}, extensions)
+            self._add(learner.templates["questions"][question], learner, {"response": text}, extensions)
         score = len(correct) / len(SCORED)
         passed = 100 * score >= COURSE.pass_mark
         result = {"score": {"scaled": round(score, 4), "raw": round(100 * score, 2), "min": 0, "max": 100},
                   "success": passed, "completion": passed}
-        self._add(TEMPLATES["session"]["passed" if passed else "failed"], learner, result, extensions)
+        self._add(learner.templates["session"]["passed" if passed else "failed"], learner, result, extensions)
         if passed:
-            self._add(TEMPLATES["session"]["completed"], learner, {"completion": True})
+            self._add(learner.templates["session"]["completed"], learner, {"completion": True})
         return round(100 * score, 2)
 
     def _add(self, template: dict, learner: Learner, result: dict | None = None,

@@ -35,8 +35,12 @@ def _entries(po) -> dict[str, polib.POEntry]:
     return {e.msgctxt: e for e in polib.pofile(str(po)) if not e.obsolete}
 
 
-def _line_of(po, key: str) -> int:
-    return _entries(po)[key].linenum
+def _msgstr_line_of(po, key: str) -> int:
+    """The line of the entry's msgstr: where a translator fixes it."""
+    lines = po.read_text(encoding="utf-8").splitlines()
+    line = next(n for n in range(_entries(po)[key].linenum, len(lines) + 1) if lines[n - 1].startswith("msgstr"))
+    assert lines[line - 2].startswith(("msgid", '"'))  # right after the source text
+    return line
 
 
 def _edit(path, old: str, new: str) -> None:
@@ -186,7 +190,7 @@ def test_an_untranslated_text_stops_the_build_naming_the_po_file_and_line(course
     run_cli("translate", "extract", course)
     po = course / "translations" / "es.po"
     _fill(po, lambda text: "" if text == "Summary" else f"ES {text}")
-    line = _line_of(po, "page.summary.title")
+    line = _msgstr_line_of(po, "page.summary.title")
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
     assert f"{po}:{line}: error: page.summary.title is not translated" in result.output
@@ -212,7 +216,7 @@ def test_a_translation_that_drops_a_link_is_an_error_with_file_and_line(course, 
     run_cli("translate", "extract", course)
     po = course / "translations" / "el.po"
     _fill(po, lambda text: "ΕΛ τα δύο μοντέλα" if "Q-SER models]" in text else f"ΕΛ {text}")
-    line = _line_of(po, "page.summary/p1")
+    line = _msgstr_line_of(po, "page.summary/p1")
     result = run_cli("build", course, "--out", tmp_path / "dist")
     assert result.exit_code == 2
     assert f"{po}:{line}: error: page.summary/p1: the translation has 0 links where the source has 1" in result.output

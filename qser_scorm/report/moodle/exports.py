@@ -36,7 +36,7 @@ from qser_scorm.errors import QserError
 
 from ..answers import AnswerKey
 from ..model import UNKNOWN_TIME
-from .tracks import LESSON_STATUSES, Enrolment, Interaction
+from .tracks import LESSON_STATUSES, Enrolment, Interaction, in_activities_played
 
 #: ``Question 3``, ``Response 3``, ``Right answer 3``, ``Result 3``: interaction slot 3.
 _SLOT = re.compile(r"(Question|Response|Right answer|Result) (\d+)$")
@@ -51,25 +51,52 @@ class ExportError(QserError):
     exit_code = 2
 
 
-def read_exports(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], str, int]:
-    """Merge the downloads into one Enrolment per learner; return them, the activity's title and
-    the number of Moodle attempts read."""
-    enrolments: dict[str, Enrolment] = {}
+def read_exports(sources: list[tuple[str, Path]], key: AnswerKey) -> tuple[list[Enrolment], str, int]:
+    """Read the downloads, each given with the language of the activity's package ("" for the
+    language of the package the answer key is of). The files of one language are one Moodle
+    activity (a course built per language is one activity per language), merged into one
+    Enrolment per learner. Return the enrolments of every activity, the first activity's title
+    and the number of Moodle attempts read."""
+    activities: dict[str, list[Path]] = {}
+    for language, path in sources:
+        activities.setdefault(language or key.played_language, []).append(path)
+    enrolments: list[Enrolment] = []
     title = ""
+    for language, paths in activities.items():
+        found, activity_title = _activity(paths, key)
+        for enrolment in found:
+            enrolment.language = language
+        enrolments += found
+        title = title or activity_title
+    if len(activities) > 1:
+        enrolments = in_activities_played(enrolments)
+    return enrolments, title, sum(len(e.attempts) for e in enrolments)
+
+
+def _activity(paths: list[Path], key: AnswerKey) -> tuple[list[Enrolment], str]:
+    """One activity's downloads: its SCORM reports first, which name its package, then gradebooks,
+    whose column of that package holds the grades."""
+    enrolments: dict[str, Enrolment] = {}
+    reports, gradebooks = [], []
     for path in paths:
         if path.suffix.lower() == ".xml":
             raise ExportError(f"{path}: the gradebook's XML export names learners by ID number only.\n"
                               "Export the gradebook as a plain text file, ODS or Excel instead.")
         header, rows = _table(path)
         if header[:len(_BASIC)] == list(_BASIC):
-            title = _scorm_report(path, header, rows, key, enrolments) or title
+            reports.append((path, header, rows))
         elif {"First name", "Last name", "Email address"} <= set(header):
-            title = _gradebook(path, header, rows, enrolments) or title
+            gradebooks.append((path, header, rows))
         else:
             raise ExportError(f"{path}: not a Moodle SCORM report or gradebook download (its first row is "
                               f"{', '.join(header[:4])}...).\nDownload the activity's Basic, Interactions or "
                               "Objectives report, or the gradebook's export (text, ODS or Excel).")
-    return list(enrolments.values()), title, sum(len(e.attempts) for e in enrolments.values())
+    title = ""
+    for path, header, rows in reports:
+        title = _scorm_report(path, header, rows, key, enrolments) or title
+    for path, header, rows in gradebooks:
+        title = _gradebook(path, header, rows, enrolments, title) or title
+    return list(enrolments.values()), title
 
 
 def _scorm_report(path: Path, header: list[str], rows: list[list[str]], key: AnswerKey, enrolments: dict) -> str:
@@ -117,11 +144,22 @@ def _slot_question(n: int, key: AnswerKey) -> str:
     return key.questions[n % len(key.questions)].id if key.questions else ""
 
 
-def _gradebook(path: Path, header: list[str], rows: list[list[str]], enrolments: dict) -> str:
+def _gradebook(path: Path, header: list[str], rows: list[list[str]], enrolments: dict, package: str) -> str:
+    """Read the grades of the SCORM activity; in a course of several (one per language), of the
+    one named as ``package``, the title its SCORM reports give."""
     grades = [(index, m.group(1)) for index, m in enumerate(map(_GRADE_COLUMN.match, header)) if m]
     if not grades:
         raise ExportError(f"{path}: this gradebook export has no SCORM grade in points (Real).\n"
                           "Export it again with the display type Real ticked (the default).")
+    if len(grades) > 1:
+        grades = [(index, name) for index, name in grades if name == package]
+        if len(grades) != 1:
+            names = ", ".join(m.group(1) for m in map(_GRADE_COLUMN.match, header) if m)
+            raise ExportError(f"{path}: the gradebook holds the grades of several SCORM activities ({names}) "
+                              "and none is named as the package of this activity's SCORM report"
+                              f"{f' ({package})' if package else ''}.\nExport the gradebook again with only "
+                              "this activity's grade item ticked: one file per activity, given with its "
+                              "language (--moodle-export el=FILE).")
     column, title = grades[0]
     first, last, email = (header.index(name) for name in ("First name", "Last name", "Email address"))
     for row in rows:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..answers import AnswerKey
-from ..model import STATUSES, UNKNOWN_TIME, Learner, Objective, Question, Reflection, ReflectionQuestion, Report
+from ..model import (STATUSES, UNKNOWN_TIME, Learner, Objective, Question, Reflection, ReflectionQuestion, Report,
+                     speaks)
 
 #: SCORM 1.2 cmi.core.lesson_status (RTE 3.4.4) -> report status. "browsed" is a look at the course.
 LESSON_STATUSES = {"passed": "passed", "failed": "failed", "completed": "completed", "incomplete": "in progress",
@@ -37,6 +38,7 @@ class Attempt:
     last_access: datetime = UNKNOWN_TIME
     seconds: float | None = None  #: cmi.core.total_time; the downloads have none
     interactions: list[Interaction] | None = None  #: None: the source holds no interactions
+    language: str = ""  #: cmi.student_preference.language (the multilingual package's choice); downloads have none
 
     def submissions(self) -> list[list[Interaction]]:
         """The interactions split into submissions: a question id seen again starts the next one."""
@@ -61,13 +63,23 @@ class Enrolment:
     attempts: dict[int, Attempt] = field(default_factory=dict)
     grade: float | None = None  #: the gradebook's grade (Moodle's *Highest grade*), if read
     graded: bool = False  #: whether a gradebook was read for this learner ("-" is graded, no grade)
+    language: str = ""  #: the language of the activity's package (one Moodle activity per language)
 
     def attempt(self, number: int) -> Attempt:
         return self.attempts.setdefault(number, Attempt(number))
 
+    @property
+    def played_in(self) -> str:
+        """The language of the latest attempt that saved one (the multilingual package), else the activity's."""
+        saved = [a for _, a in sorted(self.attempts.items()) if a.language]
+        return saved[-1].language if saved else self.language
 
-def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, records: int) -> Report:
-    """The report of Moodle's data, with texts and marks from ``key``."""
+
+def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, records: int,
+                 marking: dict[str, AnswerKey] | None = None) -> Report:
+    """The report of Moodle's data, with texts from ``key``; an answer Moodle gives no result for
+    is marked with the key of the language it was given in (``marking``), else with ``key``."""
+    marking = marking or {}
     questions = {q.id: Question(q.id, q.id, q.prompt, q.type, objective=q.objective)
                  for q in key.questions if q.scored}
     for question in questions.values():
@@ -85,18 +97,19 @@ def build_report(enrolments: list[Enrolment], key: AnswerKey, title: str, record
                 for interaction in submission:
                     if interaction.id not in questions and interaction.id not in reflections:
                         _add_unknown(interaction, questions, reflections, key.unknown_question)
-                    _count(questions.get(interaction.id), interaction, key)
+                    language = attempt.language or enrolment.language
+                    _count(questions.get(interaction.id), interaction, key, language, marking.get(language, key))
         for interaction in latest:
             reflection = reflections.get(interaction.id)
             if reflection is not None and interaction.response.strip():
-                reflection.answers[enrolment.email] = Reflection(learner.name, interaction.response,
-                                                                 learner.last_activity, learner.group)
+                reflection.answers[enrolment.email, learner.language] = Reflection(
+                    learner.name, interaction.response, learner.last_activity, learner.group, learner.language)
         if latest:
-            _objectives_met(objectives, latest, key)
+            _objectives_met(objectives, latest, marking.get(learner.language, key))
     order = [q.id for q in key.questions] + [i for i in [*questions, *reflections] if key.question(i) is None]
     return Report(
         title=title or key.title, statements=records,
-        learners=sorted(learners, key=lambda learner: (learner.name.casefold(), learner.account)),
+        learners=sorted(learners, key=lambda learner: (learner.name.casefold(), learner.account, learner.language)),
         questions=[questions[i] for i in order if i in questions],
         reflections=[reflections[i] for i in order if i in reflections],
         objectives=list(objectives.values()), language=key.language)
@@ -107,7 +120,7 @@ def _learner(enrolment: Enrolment, pass_mark: float) -> Learner:
     timed = [attempt.seconds for attempt in attempts if attempt.seconds is not None]
     learner = Learner(name=enrolment.name, account=enrolment.email, group=enrolment.group,
                       status="not attempted", lms_attempts=len(attempts),
-                      seconds=sum(timed) if timed else None)
+                      seconds=sum(timed) if timed else None, language=enrolment.played_in)
     for attempt in attempts:
         status = attempt.status or _status_of(attempt, pass_mark)
         if STATUSES.index(status) < STATUSES.index(learner.status):
@@ -138,16 +151,16 @@ def _add_unknown(interaction: Interaction, questions: dict, reflections: dict, p
         questions[interaction.id] = Question(interaction.id, interaction.id, prompt, "")
 
 
-def _count(question: Question | None, interaction: Interaction, key: AnswerKey) -> None:
+def _count(question: Question | None, interaction: Interaction, key: AnswerKey, language: str,
+           marking: AnswerKey) -> None:
     if question is None:
         return
     keyed = key.question(question.iri)
-    question.answers += 1
     if keyed is None:  # a question of another version: Moodle's result, the stored answer as it is
-        question.correct += interaction.result == "correct"
+        question.answered(language, interaction.result == "correct")
         question.responses[interaction.response.strip() or key.no_answer] += 1
         return
-    question.correct += _right(keyed, interaction)
+    question.answered(language, _right(marking.question(question.iri) or keyed, interaction))
     for label in keyed.labels(interaction.response):
         question.responses[label] += 1
 
@@ -171,6 +184,29 @@ def _right(keyed, interaction: Interaction) -> bool:
     if interaction.result is None:
         return keyed.is_correct(interaction.response)
     return interaction.result == "correct"
+
+
+def in_activities_played(enrolments: list[Enrolment]) -> list[Enrolment]:
+    """Learners of several activities (one per language, in one Moodle course): each in the
+    activities they launched. Moodle lists every enrolled user in every activity's report and
+    gradebook column; one who launched none is kept once, with no language."""
+    launched = {e.email for e in enrolments if e.attempts}
+    kept, unlaunched = [], set()
+    for enrolment in enrolments:
+        if enrolment.attempts:
+            kept.append(enrolment)
+        elif enrolment.email not in launched and enrolment.email not in unlaunched:
+            unlaunched.add(enrolment.email)
+            enrolment.language = ""
+            kept.append(enrolment)
+    return kept
+
+
+def in_languages(enrolments: list[Enrolment], languages: tuple[str, ...] | list[str]) -> list[Enrolment]:
+    """The learners who played in any of ``languages`` (all learners when none is given)."""
+    if not languages:
+        return enrolments
+    return [e for e in enrolments if speaks(e.played_in, languages)]
 
 
 def in_groups(enrolments: list[Enrolment], groups: tuple[str, ...] | list[str]) -> list[Enrolment]:

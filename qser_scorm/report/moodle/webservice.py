@@ -190,7 +190,9 @@ def _attempt(number: int, tracks: list[dict]) -> Attempt:
         last_access=datetime.fromtimestamp(modified, timezone.utc) if modified else UNKNOWN_TIME,
         seconds=_seconds(str(values.get("cmi.core.total_time", ""))),
         interactions=[Interaction(slot.get("id", ""), slot.get("student_response", ""), slot.get("result"))
-                      for _, slot in sorted(slots.items())])
+                      for _, slot in sorted(slots.items())],
+        # RTE 3.4.4: the multilingual package saves the learner's choice of language here.
+        language=str(values.get("cmi.student_preference.language", "")))
 
 
 def _exception_message(site: str, function: str, answer: dict) -> str:

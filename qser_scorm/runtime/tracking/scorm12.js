@@ -27,7 +27,7 @@ class Tracker {
     const startedAt = Date.now();
     Object.assign(this, { name: "scorm12", stateLimit: S.suspendDataMax, course,
       lms: new Qser.ScormLms(api, DIALECT, () => timespan(Date.now() - startedAt)),
-      questions: Object.fromEntries(course.questions.map((q) => [q.id, q])), responses: course.responses });
+      questions: Object.fromEntries([...course.questions, ...course.checks].map((q) => [q.id, q])), responses: course.responses });
   }
 
   get finished() { return this.lms.closed; }

@@ -27,7 +27,7 @@ class Tracker {
     const startedAt = Date.now();
     Object.assign(this, { name: "scorm2004", stateLimit: SUSPEND_DATA_MAX, course, pagesSeen: 0, final: false,
       lms: new Qser.ScormLms(api, DIALECT, () => Qser.isoDuration(Date.now() - startedAt)),
-      texts: Object.fromEntries(course.questions.map((q) => [q.id, q.text])) });
+      texts: Object.fromEntries([...course.questions, ...course.checks].map((q) => [q.id, q.text])) });
   }
 
   get finished() { return this.lms.closed; }
