@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
 
 def missing() -> str:
     """Why the browser tests cannot run here, or "" when they can (tests/conftest.py asks)."""
-    return "" if Path(CHROMIUM).exists() else f"no Chromium at {CHROMIUM}: scripts/test installs Debian's chromium-headless-shell"
+    installed = Path(CHROMIUM).exists()
+    return "" if installed else f"no Chromium at {CHROMIUM}: scripts/test installs Debian's chromium-headless-shell"
 
 
 @pytest.fixture(scope="session")
