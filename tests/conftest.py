@@ -6,6 +6,11 @@ marked ``lrs``; the fuzz tests and the users of SLOW_FIXTURES are marked ``slow`
 to remember. Where Chromium or Ralph is missing their tests are skipped, under one line of the
 summary; with QSER_REQUIRE_BROWSER or QSER_REQUIRE_LRS set (scripts/test sets both, for CI) they
 fail instead.
+
+Run in parallel (scripts/test: ``pytest -n auto --dist loadgroup``, pytest-xdist), each worker
+has its own session fixtures (Chromium, Ralph, packages) and temporary folders; the tests of one
+file stay on one worker (its module fixtures are made once), and so do the tests of a costly
+fixture of ONE_WORKER_FIXTURES.
 """
 from __future__ import annotations
 
@@ -55,6 +60,8 @@ NEEDS = {"browser": ("browser", "tests.chromium", "QSER_REQUIRE_BROWSER"),
 SLOW_FOLDERS = (REPO / "tests" / "fuzz",)
 #: Fixtures that take seconds: a pip install of the wheel, the workshop PDFs (WeasyPrint)
 SLOW_FIXTURES = {"installed_wheel", "qser_kit", "language_kits"}
+#: Session fixtures that take seconds and serve tests in several files: made on one worker only
+ONE_WORKER_FIXTURES = {"installed_wheel"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m selects by marker
@@ -66,6 +73,8 @@ def pytest_collection_modifyitems(items) -> None:
                 item.add_marker(marker)
         if uses & SLOW_FIXTURES or any(folder in item.path.parents for folder in SLOW_FOLDERS):
             item.add_marker("slow")
+        shared = sorted(uses & ONE_WORKER_FIXTURES)
+        item.add_marker(pytest.mark.xdist_group(shared[0] if shared else item.path.relative_to(REPO).as_posix()))
 
 
 @pytest.hookimpl(tryfirst=True)  # before any fixture starts

@@ -31,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Where scripts/test installs Ralph; QSER_RALPH_VENV names another virtual environment.
 RALPH_VENV = Path(os.environ.get("QSER_RALPH_VENV", ROOT / ".venv-ralph"))
 XAPI_VERSION = "1.0.3"
+#: Ralph starts in about 2 s; on a machine busy with parallel test workers (pytest-xdist) it has
+#: taken over 30 s, and a failed start fails every LRS test of that worker.
+START_SECONDS = 120
 
 #: Run inside the Ralph venv: Ralph's own strict statement model, one error text (or "") per line.
 _STRICT_CHECK = """
@@ -109,7 +112,7 @@ class Lrs:
                  "--fd", str(listening.fileno()), "--ws", "none", "--log-level", "warning"],
                 env=env, stdout=log, stderr=subprocess.STDOUT, pass_fds=(listening.fileno(),),
             )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + START_SECONDS
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise RuntimeError(f"Ralph exited at start:\n{self._log.read_text()}")
@@ -117,7 +120,7 @@ class Lrs:
                 urllib.request.urlopen(self.endpoint.replace("/xAPI/", "/__heartbeat__"), timeout=1)
                 return
             time.sleep(0.1)
-        raise RuntimeError(f"Ralph did not answer within 30 s:\n{self._log.read_text()}")
+        raise RuntimeError(f"Ralph did not answer within {START_SECONDS} s:\n{self._log.read_text()}")
 
     def stop(self) -> None:
         """Stop Ralph for good and free its port."""
