@@ -54,7 +54,8 @@ def test_without_a_theme_the_stylesheet_is_the_default_look(course, run_cli, tmp
     assert build(run_cli, course, tmp_path).exit_code == 0
     files = shipped(tmp_path)
     assert "qser-logo" not in files["index.html"].decode()
-    assert files["runtime/qser.css"].count(b"--accent:") == 1  # 10-base.css's palette, and no theme rule after it
+    assert b"--accent:#0b5cad" in files["runtime/qser.css"]  # 10-base.css's palette
+    assert files["runtime/qser.css"].count(b"--accent:") == 2  # and print's, but no theme rule
 
 
 def test_the_default_palette_passes_every_pair_the_check_measures(course, run_cli, tmp_path):
