@@ -123,7 +123,7 @@ function launch() {
     if (saved) languages.saved = language;
     if (languages.show(language)) trackers.languageChosen(language);
     app.nav.restore(progress ? progress.visited : [], bookmark);
-    app.view.render();
+    app.view.resume();
     app.nav.go(0, { focus: false, quiet: true });
   };
   app.ready = trackers.start().then((saved) => {

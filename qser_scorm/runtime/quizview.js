@@ -242,6 +242,12 @@ class QuizView {
     this.screen = 0;
     this.render();
   }
+
+  /* After a saved state is restored: on at the first question not answered yet (layout). */
+  resume() {
+    this.screen = null;
+    this.render();
+  }
 }
 
 Qser.QuizView = QuizView;
