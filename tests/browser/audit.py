@@ -62,9 +62,14 @@ def small_targets(frame: Frame | Page) -> list[str]:
 
 
 def audit_screen(frame: Frame | Page) -> dict[str, list]:
-    """The three audits of the screen as it is now; only the failed ones, by name."""
+    """The three audits of the screen as it is now; only the failed ones, by name. axe runs with
+    the pager not sticking: its target-size rule counts a control that scrolled under the sticky
+    pager as small, while what the pager hides is the focus audit's (2.4.11) to judge."""
+    frame.evaluate("document.getElementById('qser-pager').style.position = 'static'")
+    violations = axe_violations(frame, WCAG22_AA)
+    frame.evaluate("document.getElementById('qser-pager').style.position = ''")
     found = {
-        "axe WCAG 2.2 AA": [f"{v['id']} ({v['help']}): {', '.join(v['nodes'][:5])}" for v in axe_violations(frame, WCAG22_AA)],
+        "axe WCAG 2.2 AA": [f"{v['id']} ({v['help']}): {', '.join(v['nodes'][:5])}" for v in violations],
         "2.4.11 focus obscured": obscured_focus(frame),
         "2.5.8 target size": small_targets(frame),
     }
