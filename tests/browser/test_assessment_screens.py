@@ -92,13 +92,18 @@ def test_ordering_items_move_by_pointer_drag(lms, course):
     learner.show_question(question)
     start = learner.item_order(question)
     grip = session.sco.locator(f'#q-{question.id}-list li[data-item="{start[-1]}"] .qser-grip')
-    grip.evaluate("grip => grip.scrollIntoView({block: 'center'})")  # clear of the sticky pager
+    # The whole list in the frame's view, clear of the sticky pager: the pointer stays in the frame.
+    session.sco.locator(f"#q-{question.id}-list").evaluate("list => list.scrollIntoView({block: 'center'})")
     grip = grip.bounding_box()
     top = session.sco.locator(f"#q-{question.id}-list li").first.bounding_box()
     mouse = session.page.mouse
     mouse.move(grip["x"] + grip["width"] / 2, grip["y"] + grip["height"] / 2)
     mouse.down()
     mouse.move(grip["x"] + grip["width"] / 2, max(top["y"] + 2, 1), steps=8)
+    # As a learner's hand would: on to the top of the list where it is now (the reordering can
+    # make the browser scroll the page while dragging).
+    top = session.sco.locator(f"#q-{question.id}-list li").first.bounding_box()
+    mouse.move(grip["x"] + grip["width"] / 2, max(top["y"] + 2, 1), steps=2)
     mouse.up()
     assert learner.item_order(question) == [start[-1], *start[:-1]]
     assert session.sco_frame.evaluate(f"qser.quiz.answers['{question.id}']") == learner.item_order(question)
